@@ -1,0 +1,115 @@
+// Command fazhi runs a district government's 法治政府建设 ledgers, indicators and annual report.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// command is one subcommand of the fazhi binary. Each lives in its own file
+// and registers itself from init.
+type command struct {
+	name    string
+	usage   string // one line: arguments after the command name
+	summary string // one line, Chinese, shown in `fazhi help`
+	run     func(ctx context.Context, a *app, args []string) error
+}
+
+var commands = map[string]*command{}
+
+func register(c *command) { commands[c.name] = c }
+
+// app carries what every command shares: the database DSN and the output streams.
+type app struct {
+	dsn    string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// usageError marks an error caused by how the command was called.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func main() {
+	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
+	if err := a.main(context.Background(), os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "错误:", err)
+		var ue usageError
+		if errors.As(err, &ue) {
+			os.Exit(2)
+		}
+		os.Exit(1)
+	}
+}
+
+func (a *app) main(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("fazhi", flag.ContinueOnError)
+	fs.SetOutput(a.stderr)
+	def := os.Getenv("FAZHI_DB")
+	if def == "" {
+		def = "fazhi.db"
+	}
+	fs.StringVar(&a.dsn, "db", def, "数据库：SQLite 文件路径，或 postgres:// 连接串（环境变量 FAZHI_DB）")
+	fs.Usage = func() { a.printHelp() }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return usageError{err.Error()}
+	}
+	rest := fs.Args()
+	if len(rest) == 0 || rest[0] == "help" || rest[0] == "-h" {
+		a.printHelp()
+		return nil
+	}
+	c, ok := commands[rest[0]]
+	if !ok {
+		return usageError{fmt.Sprintf("未知命令 %q，运行 fazhi help 查看全部命令", rest[0])}
+	}
+	return c.run(ctx, a, rest[1:])
+}
+
+func (a *app) printHelp() {
+	fmt.Fprintln(a.stdout, "fazhi — 法治政府建设台账、指标与年度报告\n\n用法: fazhi [--db DSN] 命令 [参数]\n\n命令:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		c := commands[n]
+		fmt.Fprintf(a.stdout, "  %-44s %s\n", strings.TrimSpace(c.name+" "+c.usage), c.summary)
+	}
+}
+
+// newFlags returns a flag set for a subcommand whose errors are reported, not printed twice.
+func (a *app) newFlags(c string) *flag.FlagSet {
+	fs := flag.NewFlagSet("fazhi "+c, flag.ContinueOnError)
+	fs.SetOutput(a.stderr)
+	return fs
+}
+
+// parseFlags parses args, allowing flags after positional arguments
+// (fazhi import reconsideration f.xlsx --errors-out e.xlsx).
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
