@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"fazhi/excel"
+	"fazhi/importer"
+	"fazhi/ledger"
+	"fazhi/store"
+)
+
+func init() {
+	register(&command{name: "import", usage: "LEDGER FILE [--errors-out F.xlsx]",
+		summary: "从 Excel (.xlsx) 或 CSV 导入台账；任一行有错则全部不写入",
+		run:     runImport})
+}
+
+func runImport(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("import")
+	errorsOut := fs.String("errors-out", "", "有错误时，把原工作簿标注错误后写到此文件")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usageError{"用法: fazhi import LEDGER FILE [--errors-out F.xlsx]"}
+	}
+	d, err := ledgerArg(pos[0])
+	if err != nil {
+		return err
+	}
+	db, err := a.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = a.importLedger(ctx, db, d, pos[1], *errorsOut)
+	return err
+}
+
+// importLedger reads, validates and saves one file; on any problem it
+// reports all of them, writes the errors workbook if asked, and saves nothing.
+func (a *app) importLedger(ctx context.Context, db *store.DB, d *ledger.Definition, path, errorsOut string) (store.SaveResult, error) {
+	start := time.Now()
+	t, err := excel.Read(path)
+	if err != nil {
+		return store.SaveResult{}, err
+	}
+	tree, err := db.UnitTree(ctx)
+	if err != nil {
+		return store.SaveResult{}, err
+	}
+	res, err := importer.Parse(d, t, importer.Options{Units: tree, Env: calendarEnv(), Progress: a.progress(start)})
+	if err != nil {
+		return store.SaveResult{}, err
+	}
+	if len(res.Problems) > 0 {
+		return store.SaveResult{}, a.reject(t, res.Problems, errorsOut)
+	}
+	sr, err := db.SaveRecords(ctx, d, res.Records, res.Present, store.Change{Actor: actor(), Source: path})
+	if err != nil {
+		return sr, fmt.Errorf("%s: 保存失败，未写入任何数据: %w", path, err)
+	}
+	a.clearProgress()
+	n := len(res.Records)
+	el := time.Since(start)
+	fmt.Fprintf(a.stdout, "%s → %s：%d 行（新增 %d，更新 %d，未变 %d），用时 %.1f 秒，%.0f 行/秒\n",
+		path, d.Name, n, sr.Inserted, sr.Updated, sr.Unchanged, el.Seconds(), float64(n)/max(el.Seconds(), 0.001))
+	if len(res.Ignored) > 0 {
+		fmt.Fprintf(a.stdout, "以下列不属于%s台账，已忽略：%s\n", d.Name, strings.Join(res.Ignored, "、"))
+	}
+	return sr, nil
+}
+
+// reject reports every problem and writes the annotated workbook.
+func (a *app) reject(t *excel.Table, ps []importer.Problem, errorsOut string) error {
+	a.clearProgress()
+	fmt.Fprint(a.stderr, importer.Report(t.File, ps))
+	if errorsOut != "" {
+		f, err := os.Create(errorsOut)
+		if err != nil {
+			return err
+		}
+		if err := excel.WriteErrors(f, t, importer.Marks(ps)); err != nil {
+			f.Close()
+			return fmt.Errorf("写错误标注工作簿: %w", err)
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stderr, "已把标注了错误单元格的工作簿写到 %s\n", errorsOut)
+	}
+	return fmt.Errorf("%s: 共%d处错误，未导入任何数据", t.File, len(ps))
+}
+
+// progress returns a callback that shows rows and rows/s on a terminal.
+func (a *app) progress(start time.Time) func(done, total int) {
+	f, ok := a.stderr.(*os.File)
+	if !ok || !isTerminal(f) {
+		return nil
+	}
+	return func(done, total int) {
+		rate := float64(done) / max(time.Since(start).Seconds(), 0.001)
+		fmt.Fprintf(f, "\r已检查 %d/%d 行（%.0f 行/秒）", done, total, rate)
+	}
+}
+
+func (a *app) clearProgress() {
+	if f, ok := a.stderr.(*os.File); ok && isTerminal(f) {
+		fmt.Fprint(f, "\r\033[K")
+	}
+}

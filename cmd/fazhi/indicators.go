@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"text/tabwriter"
+
+	"fazhi/indicator"
+)
+
+func init() {
+	register(&command{name: "indicators", usage: "--year Y [--unit U] [--json]", summary: "计算年度指标",
+		run: runIndicators})
+}
+
+func runIndicators(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("indicators")
+	year := fs.Int("year", 0, "年度")
+	unit := fs.String("unit", "", "只统计该单位及其下级单位")
+	asJSON := fs.Bool("json", false, "输出 JSON")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *year == 0 {
+		return usageError{"用法: fazhi indicators --year Y [--unit U] [--json]"}
+	}
+	db, err := a.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	code, err := unitArg(ctx, db, *unit)
+	if err != nil {
+		return err
+	}
+	vals, err := indicator.ComputeAll(ctx, db, *year, code)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(vals)
+	}
+	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "指标\t名称\t%d年\t\n", *year)
+	for _, v := range vals {
+		s := formatValue(v)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", v.ID, v.Name, s)
+	}
+	return tw.Flush()
+}
+
+// formatValue renders a figure with its unit, and a rate's parts.
+func formatValue(v indicator.Value) string {
+	s := strconv.FormatFloat(v.Value, 'f', -1, 64) + v.Unit
+	if v.Numerator != nil {
+		s += fmt.Sprintf("（%s/%s）", strconv.FormatFloat(*v.Numerator, 'f', -1, 64), strconv.FormatFloat(*v.Denominator, 'f', -1, 64))
+	}
+	return s
+}

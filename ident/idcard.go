@@ -1,0 +1,56 @@
+package ident
+
+import (
+	"fmt"
+	"time"
+)
+
+// idWeights are the GB 11643-1999 weights of the first 17 digits.
+var idWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+
+const idCheck = "10X98765432"
+
+// CheckIDCard reports why s is not a valid 18-digit 居民身份证号码, or nil.
+func CheckIDCard(s string) error {
+	if len(s) != 18 {
+		return fmt.Errorf("身份证号码应为18位，实为%d位", len([]rune(s)))
+	}
+	var sum int
+	for i := 0; i < 17; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return fmt.Errorf("身份证号码第%d位不是数字", i+1)
+		}
+		sum += int(s[i]-'0') * idWeights[i]
+	}
+	if _, err := time.Parse("20060102", s[6:14]); err != nil {
+		return fmt.Errorf("身份证号码中的出生日期%s不存在", s[6:14])
+	}
+	if want := idCheck[sum%11]; s[17] != want {
+		return fmt.Errorf("身份证号码校验位错误：应为%c，实为%c", want, s[17])
+	}
+	return nil
+}
+
+// CheckPartyID accepts either a 身份证 number or a 统一社会信用代码, deciding by
+// shape: 18 digits (last may be X) is read as an ID card.
+func CheckPartyID(s string) error {
+	if len(s) == 18 && isIDShape(s) {
+		if err := CheckIDCard(s); err == nil {
+			return nil
+		} else if CheckUSCC(s) == nil {
+			return nil
+		} else {
+			return err
+		}
+	}
+	return CheckUSCC(s)
+}
+
+func isIDShape(s string) bool {
+	for i := 0; i < 17; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return (s[17] >= '0' && s[17] <= '9') || s[17] == 'X'
+}

@@ -1,0 +1,65 @@
+package ident
+
+import "testing"
+
+func TestCheckUSCC(t *testing.T) {
+	for _, tc := range []struct {
+		in string
+		ok bool
+	}{
+		{"91350100M000100Y43", true},
+		{"91110000100017643K", true},
+		{"91350100M000100Y44", false}, // wrong check character
+		{"91110000100017643", false},  // 17 characters
+		{"9111000010001764IK", false}, // I is not allowed
+		{"91110000100017633K", false}, // organisation check digit wrong, overall check recomputed below would differ
+	} {
+		if err := CheckUSCC(tc.in); (err == nil) != tc.ok {
+			t.Errorf("CheckUSCC(%q) = %v, want ok=%v", tc.in, err, tc.ok)
+		}
+	}
+}
+
+func TestCheckIDCard(t *testing.T) {
+	for _, tc := range []struct {
+		in string
+		ok bool
+	}{
+		{"11010519491231002X", true},
+		{"110105194912310021", false},
+		{"11010519491331002X", false}, // month 13
+		{"1101051949123100", false},
+	} {
+		if err := CheckIDCard(tc.in); (err == nil) != tc.ok {
+			t.Errorf("CheckIDCard(%q) = %v, want ok=%v", tc.in, err, tc.ok)
+		}
+	}
+	if err := CheckPartyID("91350100M000100Y43"); err != nil {
+		t.Errorf("CheckPartyID(uscc) = %v", err)
+	}
+	if err := CheckPartyID("11010519491231002X"); err != nil {
+		t.Errorf("CheckPartyID(id) = %v", err)
+	}
+}
+
+func TestDocNumber(t *testing.T) {
+	for _, tc := range []struct {
+		in, norm string
+		ok       bool
+	}{
+		{"偃政〔2023〕5号", "偃政〔2023〕5号", true},
+		{"偃政[2023]5号", "偃政〔2023〕5号", true},
+		{"偃政办（2023） 12号", "偃政办〔2023〕12号", true},
+		{"偃政〔2023〕第5号", "偃政〔2023〕第5号", false},
+		{"偃政〔2023〕05号", "偃政〔2023〕05号", false},
+		{"偃政〔23〕5号", "偃政〔23〕5号", false},
+	} {
+		n := NormalizeDocNumber(tc.in)
+		if n != tc.norm {
+			t.Errorf("NormalizeDocNumber(%q) = %q, want %q", tc.in, n, tc.norm)
+		}
+		if err := CheckDocNumber(n); (err == nil) != tc.ok {
+			t.Errorf("CheckDocNumber(%q) = %v, want ok=%v", n, err, tc.ok)
+		}
+	}
+}

@@ -1,0 +1,133 @@
+package indicator
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"fazhi/ledger"
+)
+
+// Source runs aggregates over ledger records; storage implements it.
+type Source interface {
+	AggregateRecords(ctx context.Context, d *ledger.Definition, q ledger.Query, agg ledger.Aggregate, field string) (int64, error)
+	FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Query) ([]ledger.Record, int, error)
+}
+
+// Query returns the record query behind a count or sum indicator for a year
+// and a unit scope ("" = all units).
+func (ind *Indicator) Query(year int, unit string) ledger.Query {
+	return ledger.Query{Year: year, YearField: ind.Period, Unit: unit, Conds: ind.Where}
+}
+
+// Compute evaluates one indicator for year, over the records of unit and the
+// units below it ("" = every unit).
+func Compute(ctx context.Context, src Source, ind *Indicator, year int, unit string) (Value, error) {
+	v := Value{ID: ind.ID, Name: ind.Name, Unit: ind.Unit, Definition: ind.Definition}
+	if ind.Agg == Rate {
+		num, err := Compute(ctx, src, registry[ind.Num], year, unit)
+		if err != nil {
+			return v, err
+		}
+		den, err := Compute(ctx, src, registry[ind.Den], year, unit)
+		if err != nil {
+			return v, err
+		}
+		v.Numerator, v.Denominator = &num.Value, &den.Value
+		if den.Value != 0 {
+			v.Value = round(num.Value/den.Value*100, ind.Decimals)
+		}
+		return v, nil
+	}
+	d, _ := ledger.Get(ind.Ledger)
+	agg := ledger.AggCount
+	switch ind.Agg {
+	case CountDistinct:
+		agg = ledger.AggCountDistinct
+	case Sum:
+		agg = ledger.AggSum
+	}
+	if unit != "" && d.Owner == "" {
+		return v, fmt.Errorf("指标 %s 的台账不按单位划分，不能按单位统计", ind.ID)
+	}
+	n, err := src.AggregateRecords(ctx, d, ind.Query(year, unit), agg, ind.Field)
+	if err != nil {
+		return v, fmt.Errorf("指标 %s: %w", ind.ID, err)
+	}
+	x := float64(n)
+	if ind.Agg == Sum {
+		x = d.Field(ind.Field).Float(n)
+	}
+	if ind.Divisor != 0 {
+		x /= ind.Divisor
+	}
+	v.Value = round(x, ind.Decimals)
+	return v, nil
+}
+
+// ComputeAll evaluates every indicator, skipping those whose ledger has no
+// unit owner when a unit scope is given.
+func ComputeAll(ctx context.Context, src Source, year int, unit string) ([]Value, error) {
+	var out []Value
+	for _, ind := range All() {
+		if unit != "" && !scopable(ind) {
+			continue
+		}
+		v, err := Compute(ctx, src, ind, year, unit)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+func scopable(ind *Indicator) bool {
+	if ind.Agg == Rate {
+		return scopable(registry[ind.Num]) && scopable(registry[ind.Den])
+	}
+	d, _ := ledger.Get(ind.Ledger)
+	return d.Owner != ""
+}
+
+func round(x float64, decimals int) float64 {
+	p := math.Pow(10, float64(decimals))
+	return math.Round(x*p) / p
+}
+
+// Part is one list of records behind a figure: the records themselves for a
+// count or sum, the numerator's and the denominator's for a rate.
+type Part struct {
+	Indicator *Indicator
+	Ledger    *ledger.Definition
+	Records   []ledger.Record
+	Value     Value
+}
+
+// Explain returns the records behind an indicator's figure.
+func Explain(ctx context.Context, src Source, ind *Indicator, year int, unit string) (Value, []Part, error) {
+	v, err := Compute(ctx, src, ind, year, unit)
+	if err != nil {
+		return v, nil, err
+	}
+	parts := []*Indicator{ind}
+	if ind.Agg == Rate {
+		parts = []*Indicator{registry[ind.Num], registry[ind.Den]}
+	}
+	var out []Part
+	for _, p := range parts {
+		d, _ := ledger.Get(p.Ledger)
+		recs, _, err := src.FindRecords(ctx, d, p.Query(year, unit))
+		if err != nil {
+			return v, nil, err
+		}
+		pv := v
+		if p != ind {
+			if pv, err = Compute(ctx, src, p, year, unit); err != nil {
+				return v, nil, err
+			}
+		}
+		out = append(out, Part{Indicator: p, Ledger: d, Records: recs, Value: pv})
+	}
+	return v, out, nil
+}

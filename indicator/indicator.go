@@ -1,0 +1,120 @@
+// Package indicator declares the figures of the annual report: each is an ID,
+// a Chinese name, the ledger it counts, a filter and an aggregate. The report
+// refers to indicators by ID; storage computes them as SQL aggregates.
+package indicator
+
+import (
+	"fmt"
+	"sort"
+
+	"fazhi/ledger"
+)
+
+// Agg is how an indicator aggregates its records.
+type Agg int
+
+const (
+	Count         Agg = iota // number of records
+	CountDistinct            // number of distinct values of Field
+	Sum                      // sum of Field
+	Rate                     // Num / Den × 100, in percent
+)
+
+// Indicator is one declared figure.
+type Indicator struct {
+	ID     string
+	Name   string // Chinese name, as printed in the report
+	Unit   string // 起, 件, 次, 人次, 个, 家, 期, 亿元, %
+	Ledger string // ledger ID (not used by rates)
+	// Period is the date (or year) field whose calendar year is the
+	// indicator's year.
+	Period string
+	Where  []ledger.Cond
+	Agg    Agg
+	Field  string // Sum / CountDistinct field
+	// Divisor turns the natural unit of Field into the reported unit
+	// (10000: 万元 to 亿元).
+	Divisor  float64
+	Decimals int    // decimals kept in the reported value
+	Num, Den string // Rate: indicator IDs of numerator and denominator
+	// Definition states the rule in Chinese for staff (shown by explain).
+	Definition string
+}
+
+var registry = map[string]*Indicator{}
+var order []string
+
+// register adds indicators, checking them against the ledger definitions.
+func register(list ...*Indicator) {
+	for _, ind := range list {
+		if _, dup := registry[ind.ID]; dup {
+			panic("indicator: duplicate " + ind.ID)
+		}
+		if ind.Agg != Rate {
+			d, ok := ledger.Get(ind.Ledger)
+			if !ok {
+				panic(fmt.Sprintf("indicator %s: unknown ledger %s", ind.ID, ind.Ledger))
+			}
+			if d.Field(ind.Period) == nil {
+				panic(fmt.Sprintf("indicator %s: ledger %s has no field %s", ind.ID, ind.Ledger, ind.Period))
+			}
+			for _, c := range ind.Where {
+				if d.Field(c.Field) == nil {
+					panic(fmt.Sprintf("indicator %s: ledger %s has no field %s", ind.ID, ind.Ledger, c.Field))
+				}
+			}
+			if ind.Agg != Count && d.Field(ind.Field) == nil {
+				panic(fmt.Sprintf("indicator %s: ledger %s has no field %s", ind.ID, ind.Ledger, ind.Field))
+			}
+		}
+		registry[ind.ID] = ind
+		order = append(order, ind.ID)
+	}
+}
+
+// Get returns the indicator with id.
+func Get(id string) (*Indicator, bool) {
+	ind, ok := registry[id]
+	return ind, ok
+}
+
+// All returns every indicator in declaration order (the report's order).
+func All() []*Indicator {
+	checkRates()
+	out := make([]*Indicator, len(order))
+	for i, id := range order {
+		out[i] = registry[id]
+	}
+	return out
+}
+
+// IDs returns all indicator IDs, sorted.
+func IDs() []string {
+	ids := append([]string(nil), order...)
+	sort.Strings(ids)
+	return ids
+}
+
+func checkRates() {
+	for _, ind := range registry {
+		if ind.Agg != Rate {
+			continue
+		}
+		for _, id := range []string{ind.Num, ind.Den} {
+			if p, ok := registry[id]; !ok || p.Agg == Rate {
+				panic(fmt.Sprintf("indicator %s: rate part %s is not a count or sum indicator", ind.ID, id))
+			}
+		}
+	}
+}
+
+// Value is a computed indicator.
+type Value struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Value       float64  `json:"value"`
+	Unit        string   `json:"unit"`
+	Numerator   *float64 `json:"numerator,omitempty"`
+	Denominator *float64 `json:"denominator,omitempty"`
+	Definition  string   `json:"definition"`
+}

@@ -1,0 +1,25 @@
+package indicator
+
+import "fazhi/ledger"
+
+// correctiveConclusions are the decisions that correct the agency's act
+// (复议法 2023 arts 63-67: 变更, 撤销, 确认违法, 责令履行, 确认无效).
+var correctiveConclusions = []any{"撤销", "部分撤销", "变更", "确认违法", "确认无效", "责令履行"}
+
+func init() {
+	register(
+		&Indicator{ID: "reconsideration.received", Name: "收到行政复议申请", Unit: "起", Ledger: "reconsideration", Period: "received_on",
+			Definition: "收到申请日期在本年度的复议申请"},
+		&Indicator{ID: "reconsideration.accepted", Name: "受理", Unit: "起", Ledger: "reconsideration", Period: "accepted_on",
+			Where:      []ledger.Cond{ledger.In("review_result", "受理", "视为受理")},
+			Definition: "受理日期在本年度、审查结果为受理或视为受理的案件"},
+		&Indicator{ID: "reconsideration.concluded", Name: "审结", Unit: "起", Ledger: "reconsideration", Period: "concluded_on",
+			Definition: "结案日期在本年度的案件"},
+		&Indicator{ID: "reconsideration.corrected", Name: "纠错案件", Unit: "起", Ledger: "reconsideration", Period: "concluded_on",
+			Where:      []ledger.Cond{ledger.In("conclusion", correctiveConclusions...)},
+			Definition: "结案日期在本年度、结案方式为撤销/部分撤销/变更/确认违法/确认无效/责令履行的案件"},
+		&Indicator{ID: "reconsideration.correction_rate", Name: "纠错率", Unit: "%", Agg: Rate,
+			Num: "reconsideration.corrected", Den: "reconsideration.concluded", Decimals: 2,
+			Definition: "纠错案件 ÷ 审结案件"},
+	)
+}

@@ -1,0 +1,144 @@
+// Package ledger declares the 台账 that units keep: each ledger is one
+// Definition (fields, Chinese labels, enumerations, validation, natural key,
+// owning unit) from which storage, import, export and templates are derived.
+// The package knows nothing of SQL or HTTP.
+package ledger
+
+import (
+	"fmt"
+	"sort"
+	"time"
+)
+
+// FieldType is the kind of value a field holds.
+type FieldType int
+
+const (
+	Text    FieldType = iota // free text
+	Date                     // a calendar day, time.Time at UTC midnight
+	Int                      // a whole number, int64
+	Decimal                  // a fixed-point number, int64 scaled by 10^Scale
+	Enum                     // one of Field.Enum
+	Bool                     // 是 / 否
+	UnitRef                  // a unit of the unit tree, stored as its 单位编码
+	Year                     // a calendar year, int64
+)
+
+// Field is one column of a ledger.
+type Field struct {
+	Name     string    // column name in storage and the API (snake_case)
+	Label    string    // Chinese header label; import headers match it
+	Type     FieldType // value kind
+	Enum     []string  // allowed values of an Enum field
+	Required bool      // an import must carry this column and a value in every row
+	Scale    int       // decimals of a Decimal field
+	Min      *int64    // smallest allowed Int/Decimal (unscaled for Decimal: compared after scaling)
+	// Normalize rewrites a Text value before it is checked (e.g. 文号 brackets).
+	Normalize func(string) string
+	// Check validates a non-empty Text value (check digits, formats).
+	Check func(string) error
+	Note  string // a hint on the format, shown in templates and forms
+}
+
+// RecordCheck is a rule over several fields of one record, e.g. dates in order.
+type RecordCheck struct {
+	Field string // the field (Name) an error is reported against
+	Check func(r Record) error
+}
+
+// Definition declares one ledger.
+type Definition struct {
+	ID     string   // fixed ledger ID of ledgers.md, e.g. reconsideration
+	Name   string   // Chinese name, e.g. 行政复议案件
+	Fields []Field  // in template column order
+	Key    []string // natural key field names
+	Owner  string   // the UnitRef field naming the unit a record belongs to
+	Checks []RecordCheck
+	// Derive computes derived fields of a record after it is parsed; it may
+	// use the environment (the working-day calendar).
+	Derive func(r Record, env Env) error
+}
+
+// Env gives derivations what they need from outside the record.
+type Env interface {
+	// WorkdaysBetween counts working days after a up to and including b.
+	WorkdaysBetween(a, b time.Time) (int, error)
+}
+
+// Field returns the field named name, or nil.
+func (d *Definition) Field(name string) *Field {
+	for i := range d.Fields {
+		if d.Fields[i].Name == name {
+			return &d.Fields[i]
+		}
+	}
+	return nil
+}
+
+// DateFields lists the names of the ledger's date fields.
+func (d *Definition) DateFields() []string {
+	var out []string
+	for _, f := range d.Fields {
+		if f.Type == Date {
+			out = append(out, f.Name)
+		}
+	}
+	return out
+}
+
+// Table is the storage table of the ledger.
+func (d *Definition) Table() string { return "ledger_" + d.ID }
+
+var registry = map[string]*Definition{}
+
+// register adds a definition, refusing inconsistent ones at start-up.
+func register(d *Definition) *Definition {
+	if _, dup := registry[d.ID]; dup {
+		panic("ledger: duplicate definition " + d.ID)
+	}
+	seen := map[string]bool{}
+	for _, f := range d.Fields {
+		if seen[f.Name] || seen["label:"+f.Label] {
+			panic(fmt.Sprintf("ledger %s: duplicate field %s/%s", d.ID, f.Name, f.Label))
+		}
+		seen[f.Name], seen["label:"+f.Label] = true, true
+		if f.Type == Enum && len(f.Enum) == 0 {
+			panic(fmt.Sprintf("ledger %s: enum field %s has no values", d.ID, f.Name))
+		}
+	}
+	for _, k := range append(append([]string{}, d.Key...), d.Owner) {
+		if k != "" && !seen[k] {
+			panic(fmt.Sprintf("ledger %s: key/owner field %s not declared", d.ID, k))
+		}
+	}
+	if len(d.Key) == 0 {
+		panic("ledger " + d.ID + ": no natural key")
+	}
+	registry[d.ID] = d
+	return d
+}
+
+// Get returns the definition of ledger id.
+func Get(id string) (*Definition, bool) {
+	d, ok := registry[id]
+	return d, ok
+}
+
+// All returns every ledger definition, sorted by ID.
+func All() []*Definition {
+	out := make([]*Definition, 0, len(registry))
+	for _, d := range registry {
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// IDs lists the ledger IDs, sorted.
+func IDs() []string {
+	var out []string
+	for _, d := range All() {
+		out = append(out, d.ID)
+	}
+	return out
+}

@@ -1,0 +1,69 @@
+package ledger
+
+// Op is a comparison in a record filter.
+type Op int
+
+const (
+	OpIn       Op = iota // value is one of Values
+	OpNotIn              // value is set and none of Values
+	OpLE                 // value <= Values[0]
+	OpGE                 // value >= Values[0]
+	OpSet                // value is not empty
+	OpEmpty              // value is empty
+	OpDateLE             // date field <= the period's last day (as-of filters)
+	OpAfterEnd           // date field empty or after the period's last day
+)
+
+// Cond is one condition of a record filter, declared in domain terms and
+// translated to SQL by storage.
+type Cond struct {
+	Field  string
+	Op     Op
+	Values []any
+}
+
+// In matches records whose field is one of values.
+func In(field string, values ...any) Cond { return Cond{field, OpIn, values} }
+
+// NotIn matches records whose field is set and not one of values.
+func NotIn(field string, values ...any) Cond { return Cond{field, OpNotIn, values} }
+
+// LE matches records whose field is at most v.
+func LE(field string, v any) Cond { return Cond{field, OpLE, []any{v}} }
+
+// GE matches records whose field is at least v.
+func GE(field string, v any) Cond { return Cond{field, OpGE, []any{v}} }
+
+// Set matches records whose field has a value.
+func Set(field string) Cond { return Cond{Field: field, Op: OpSet} }
+
+// Empty matches records whose field has no value.
+func Empty(field string) Cond { return Cond{Field: field, Op: OpEmpty} }
+
+// OnOrBeforeEnd matches records whose date field is on or before the last
+// day of the query's year (a catalogue "as of the end of Y").
+func OnOrBeforeEnd(field string) Cond { return Cond{Field: field, Op: OpDateLE} }
+
+// OpenAtEnd matches records whose date field is empty or after the last day
+// of the query's year (not yet cancelled at the end of Y).
+func OpenAtEnd(field string) Cond { return Cond{Field: field, Op: OpAfterEnd} }
+
+// Query selects records of one ledger.
+type Query struct {
+	Year       int    // 0: any year
+	YearField  string // the date or year field Year applies to; "" with Year set: any date field in Year
+	Unit       string // unit code: records owned by it or any unit below it
+	Conds      []Cond
+	Limit      int
+	Offset     int
+	Descending bool // newest first by the period field (default: by natural key)
+}
+
+// Aggregate is an aggregate over the records a query selects.
+type Aggregate int
+
+const (
+	AggCount         Aggregate = iota // COUNT(*)
+	AggCountDistinct                  // COUNT(DISTINCT field)
+	AggSum                            // SUM(field); Decimal sums stay scaled
+)

@@ -1,0 +1,76 @@
+package ledger
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	"fazhi/ident"
+)
+
+// Reconsideration is the 行政复议案件 ledger: one record per application,
+// from receipt through review (复议法 2023 arts 30-33) to the decision (arts 62-74).
+var Reconsideration = func() *Definition {
+	d := &Definition{
+		ID:    "reconsideration",
+		Name:  "行政复议案件",
+		Key:   []string{"case_no"},
+		Owner: "respondent",
+		Fields: []Field{
+			{Name: "case_no", Label: "案号", Type: Text, Required: true, Normalize: normalizeCaseNo, Note: "如 偃政复〔2022〕1号"},
+			{Name: "applicant", Label: "申请人", Type: Text, Required: true},
+			{Name: "applicant_type", Label: "申请人类型", Type: Enum, Enum: []string{"自然人", "法人", "非法人组织"}},
+			{Name: "applicant_id", Label: "申请人证件号", Type: Text, Normalize: normalizeCode, Check: ident.CheckPartyID, Note: "身份证号码或统一社会信用代码，校验位必须正确"},
+			{Name: "respondent", Label: "被申请人", Type: UnitRef, Required: true, Note: "单位名录中的单位名称"},
+			{Name: "act_category", Label: "行为类别", Type: Enum, Enum: []string{"行政处罚", "行政强制", "行政许可", "行政征收征用", "行政确认", "政府信息公开", "举报投诉处理", "行政不作为", "行政协议", "其他"}},
+			{Name: "application_method", Label: "申请方式", Type: Enum, Enum: []string{"书面", "口头", "网上", "邮寄"}},
+			{Name: "received_on", Label: "收到申请日期", Type: Date, Required: true},
+			{Name: "review_result", Label: "审查结果", Type: Enum, Required: true, Enum: []string{"受理", "视为受理", "告知补正", "不予受理", "转送", "审查中"}},
+			{Name: "correction_notice_on", Label: "补正通知日期", Type: Date},
+			{Name: "correction_received_on", Label: "补正材料收到日期", Type: Date},
+			{Name: "accepted_on", Label: "受理日期", Type: Date, Note: "审查结果为受理或视为受理时必填"},
+			{Name: "procedure", Label: "审理程序", Type: Enum, Enum: []string{"普通", "简易"}},
+			{Name: "suspended_on", Label: "中止日期", Type: Date},
+			{Name: "resumed_on", Label: "恢复日期", Type: Date},
+			{Name: "extended", Label: "是否延期", Type: Bool, Note: "是/否"},
+			{Name: "concluded_on", Label: "结案日期", Type: Date},
+			{Name: "conclusion", Label: "结案方式", Type: Enum, Enum: ReconsiderationConclusions},
+			{Name: "decision_no", Label: "决定书文号", Type: Text, Normalize: ident.NormalizeDocNumber, Check: ident.CheckDocNumber},
+			{Name: "handler", Label: "承办人", Type: Text},
+		},
+	}
+	d.Checks = append([]RecordCheck{
+		dateOrder(d, "received_on", "accepted_on"),
+		dateOrder(d, "received_on", "correction_notice_on"),
+		dateOrder(d, "correction_notice_on", "correction_received_on"),
+		dateOrder(d, "accepted_on", "suspended_on"),
+		dateOrder(d, "suspended_on", "resumed_on"),
+		dateOrder(d, "received_on", "concluded_on"),
+		dateOrder(d, "accepted_on", "concluded_on"),
+		requiredWhen(d, "accepted_on", "review_result", "受理", "视为受理"),
+		{Field: "accepted_on", Check: func(r Record) error {
+			if _, ok := r["accepted_on"]; ok && slices.Contains([]string{"不予受理", "转送"}, r.String("review_result")) {
+				return errors.New("审查结果为不予受理或转送的案件不应有受理日期")
+			}
+			return nil
+		}},
+	}, together(d, "concluded_on", "conclusion")...)
+	return register(d)
+}()
+
+// ReconsiderationConclusions are the ways a reconsideration case ends
+// (复议法 2023 arts 63-74, with 终止 under art 41).
+var ReconsiderationConclusions = []string{"维持", "驳回复议请求", "驳回申请", "撤销", "部分撤销", "变更", "确认违法", "确认无效", "责令履行", "调解", "和解后终止", "撤回申请终止", "其他终止"}
+
+// normalizeCaseNo folds the brackets of a case number to the forms courts and
+// 复议机构 print: 〔〕 around a 复议 year, （） around a court year.
+func normalizeCaseNo(s string) string {
+	s = strings.Join(strings.Fields(s), "")
+	if strings.HasPrefix(s, "(") || strings.HasPrefix(s, "（") {
+		return strings.NewReplacer("(", "（", ")", "）").Replace(s)
+	}
+	return ident.NormalizeDocNumber(s)
+}
+
+// normalizeCode folds full-width characters and upper-cases a code.
+func normalizeCode(s string) string { return strings.ToUpper(Fold(s)) }

@@ -1,0 +1,113 @@
+package ledger
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Record is one row of a ledger, keyed by field name. Values are string (Text,
+// Enum, UnitRef), time.Time (Date), int64 (Int, Year, Decimal scaled) or bool;
+// a missing value is absent or nil.
+type Record map[string]any
+
+// Date returns the date value of field name and whether it is set.
+func (r Record) Date(name string) (time.Time, bool) {
+	t, ok := r[name].(time.Time)
+	return t, ok
+}
+
+// String returns the text value of field name ("" when unset).
+func (r Record) String(name string) string {
+	s, _ := r[name].(string)
+	return s
+}
+
+// Int returns the integer value of field name.
+func (r Record) Int(name string) (int64, bool) {
+	v, ok := r[name].(int64)
+	return v, ok
+}
+
+// Key returns the natural key of r as one string, for duplicate detection.
+func (d *Definition) KeyOf(r Record) string {
+	parts := make([]string, len(d.Key))
+	for i, k := range d.Key {
+		parts[i] = d.Field(k).Format(r[k], nil)
+	}
+	return strings.Join(parts, "\x1f")
+}
+
+// Format renders a value as text the way a person writes it in a ledger
+// (dates 2022-03-05, decimals without trailing zeros, 是/否). unitName maps a
+// unit code to its name; nil leaves codes as they are.
+func (f *Field) Format(v any, unitName func(string) string) string {
+	if v == nil {
+		return ""
+	}
+	switch f.Type {
+	case Date:
+		if t, ok := v.(time.Time); ok {
+			return t.Format("2006-01-02")
+		}
+	case Int, Year:
+		if n, ok := v.(int64); ok {
+			return strconv.FormatInt(n, 10)
+		}
+	case Decimal:
+		if n, ok := v.(int64); ok {
+			return FormatScaled(n, f.Scale)
+		}
+	case Bool:
+		if b, ok := v.(bool); ok {
+			if b {
+				return "是"
+			}
+			return "否"
+		}
+	case UnitRef:
+		if s, ok := v.(string); ok && unitName != nil {
+			return unitName(s)
+		}
+	}
+	return fmt.Sprint(v)
+}
+
+// FormatScaled renders n / 10^scale without trailing zeros.
+func FormatScaled(n int64, scale int) string {
+	if scale == 0 {
+		return strconv.FormatInt(n, 10)
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	p := int64(1)
+	for i := 0; i < scale; i++ {
+		p *= 10
+	}
+	s := strconv.FormatInt(n/p, 10)
+	frac := fmt.Sprintf("%0*d", scale, n%p)
+	frac = strings.TrimRight(frac, "0")
+	if frac != "" {
+		s += "." + frac
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// Float returns a Decimal or Int value as a float64 in natural units.
+func (f *Field) Float(v any) float64 {
+	n, ok := v.(int64)
+	if !ok {
+		return 0
+	}
+	x := float64(n)
+	for i := 0; i < f.Scale && f.Type == Decimal; i++ {
+		x /= 10
+	}
+	return x
+}

@@ -1,0 +1,87 @@
+package ledger
+
+import "fmt"
+
+// Units resolves the unit names staff type into unit codes.
+type Units interface {
+	// Lookup finds a unit by 单位编码, 单位名称 or 简称.
+	Lookup(s string) (code string, ok bool)
+	// Closest names the unit whose name is most like s, for error messages.
+	Closest(s string) string
+}
+
+// FieldError is a problem with one field of one record.
+type FieldError struct {
+	Field string // field Name
+	Label string // field Label, as staff know it
+	Msg   string // Chinese reason
+}
+
+func (e FieldError) Error() string { return e.Label + ": " + e.Msg }
+
+// ParseRecord builds a record from cell texts keyed by field name, checking
+// every field and every record rule. It returns all problems found, not only
+// the first. present says which columns the source carries; a required
+// field is only reported empty when its column is present (a missing column
+// is reported once, by the caller).
+func (d *Definition) ParseRecord(cells map[string]string, units Units, env Env) (Record, []FieldError) {
+	r := Record{}
+	var errs []FieldError
+	bad := map[string]bool{}
+	for i := range d.Fields {
+		f := &d.Fields[i]
+		raw, has := cells[f.Name]
+		v, err := f.Parse(raw)
+		if err != nil {
+			errs = append(errs, FieldError{f.Name, f.Label, err.Error()})
+			bad[f.Name] = true
+			continue
+		}
+		if v == nil {
+			if (f.Required || d.isKey(f.Name)) && has {
+				errs = append(errs, FieldError{f.Name, f.Label, "必填，不能为空"})
+				bad[f.Name] = true
+			}
+			continue
+		}
+		if f.Type == UnitRef {
+			s := v.(string)
+			code, ok := units.Lookup(s)
+			if !ok {
+				msg := fmt.Sprintf("单位“%s”不在单位名录中", s)
+				if c := units.Closest(s); c != "" {
+					msg += fmt.Sprintf("，是否为“%s”？", c)
+				}
+				errs = append(errs, FieldError{f.Name, f.Label, msg})
+				bad[f.Name] = true
+				continue
+			}
+			v = code
+		}
+		r[f.Name] = v
+	}
+	for _, c := range d.Checks {
+		if bad[c.Field] {
+			continue
+		}
+		if err := c.Check(r); err != nil {
+			f := d.Field(c.Field)
+			errs = append(errs, FieldError{f.Name, f.Label, err.Error()})
+		}
+	}
+	if len(errs) == 0 && d.Derive != nil {
+		if err := d.Derive(r, env); err != nil {
+			errs = append(errs, FieldError{"", "", err.Error()})
+		}
+	}
+	return r, errs
+}
+
+func (d *Definition) isKey(name string) bool {
+	for _, k := range d.Key {
+		if k == name {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,182 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fazhi/ledger"
+)
+
+// where translates a query into a WHERE clause with its arguments and, when
+// the query is scoped to a unit, the recursive CTE that lists the scope.
+func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string, args []any, err error) {
+	var parts []string
+	var start, end time.Time
+	if q.Year != 0 {
+		start = time.Date(q.Year, 1, 1, 0, 0, 0, 0, time.UTC)
+		end = time.Date(q.Year+1, 1, 1, 0, 0, 0, 0, time.UTC)
+		yearCond := func(name string) (string, []any, error) {
+			f := d.Field(name)
+			if f == nil {
+				return "", nil, fmt.Errorf("台账 %s 没有字段 %s", d.ID, name)
+			}
+			if f.Type == ledger.Year {
+				return name + " = ?", []any{int64(q.Year)}, nil
+			}
+			return "(" + name + " >= ? AND " + name + " < ?)", []any{db.dateArg(start), db.dateArg(end)}, nil
+		}
+		if q.YearField != "" {
+			c, a, err := yearCond(q.YearField)
+			if err != nil {
+				return "", "", nil, err
+			}
+			parts, args = append(parts, c), append(args, a...)
+		} else {
+			var ors []string
+			for _, n := range d.DateFields() {
+				c, a, _ := yearCond(n)
+				ors, args = append(ors, c), append(args, a...)
+			}
+			if len(ors) > 0 {
+				parts = append(parts, "("+strings.Join(ors, " OR ")+")")
+			}
+		}
+	}
+	for _, c := range q.Conds {
+		f := d.Field(c.Field)
+		if f == nil {
+			return "", "", nil, fmt.Errorf("台账 %s 没有字段 %s", d.ID, c.Field)
+		}
+		n := f.Name
+		switch c.Op {
+		case ledger.OpIn, ledger.OpNotIn:
+			ph := strings.TrimSuffix(strings.Repeat("?, ", len(c.Values)), ", ")
+			for _, v := range c.Values {
+				args = append(args, db.encode(f, v))
+			}
+			if c.Op == ledger.OpIn {
+				parts = append(parts, n+" IN ("+ph+")")
+			} else {
+				parts = append(parts, n+" IS NOT NULL AND "+n+" NOT IN ("+ph+")")
+			}
+		case ledger.OpLE:
+			parts, args = append(parts, n+" <= ?"), append(args, db.encode(f, c.Values[0]))
+		case ledger.OpGE:
+			parts, args = append(parts, n+" >= ?"), append(args, db.encode(f, c.Values[0]))
+		case ledger.OpSet:
+			parts = append(parts, n+" IS NOT NULL")
+		case ledger.OpEmpty:
+			parts = append(parts, n+" IS NULL")
+		case ledger.OpDateLE, ledger.OpAfterEnd:
+			if q.Year == 0 {
+				return "", "", nil, fmt.Errorf("条件“截至年末”需要指定年度")
+			}
+			last := db.dateArg(end.AddDate(0, 0, -1))
+			if c.Op == ledger.OpDateLE {
+				parts, args = append(parts, n+" <= ?"), append(args, last)
+			} else {
+				parts, args = append(parts, "("+n+" IS NULL OR "+n+" > ?)"), append(args, last)
+			}
+		}
+	}
+	if q.Unit != "" {
+		if d.Owner == "" {
+			return "", "", nil, fmt.Errorf("台账 %s 不按单位划分", d.ID)
+		}
+		prefix = scopeCTE
+		args = append([]any{q.Unit}, args...)
+		parts = append(parts, d.Owner+" IN (SELECT code FROM scope)")
+	}
+	if len(parts) > 0 {
+		clause = " WHERE " + strings.Join(parts, " AND ")
+	}
+	return prefix, clause, args, nil
+}
+
+// FindRecords returns the records matching q and how many match in all
+// (ignoring Limit and Offset). Each record carries its row id under "id".
+func (db *DB) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Query) ([]ledger.Record, int, error) {
+	prefix, clause, args, err := db.where(d, q)
+	if err != nil {
+		return nil, 0, err
+	}
+	fields := make([]*ledger.Field, len(d.Fields))
+	for i := range d.Fields {
+		fields[i] = &d.Fields[i]
+	}
+	order := strings.Join(d.Key, ", ")
+	if q.YearField != "" {
+		dir := ""
+		if q.Descending {
+			dir = " DESC"
+		}
+		order = q.YearField + dir + ", " + order
+	}
+	sqlText := fmt.Sprintf("%sSELECT id, %s, COUNT(*) OVER () FROM %s%s ORDER BY %s", prefix, columnList(fields), d.Table(), clause, order)
+	if q.Limit > 0 {
+		sqlText += fmt.Sprintf(" LIMIT %d OFFSET %d", q.Limit, q.Offset)
+	}
+	rows, err := db.sql.QueryContext(ctx, db.rebind(sqlText), args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("查询台账 %s: %w", d.ID, err)
+	}
+	defer rows.Close()
+	var out []ledger.Record
+	total := 0
+	for rows.Next() {
+		vals := make([]any, len(fields)+2)
+		ptrs := make([]any, len(vals))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, 0, err
+		}
+		r, id, err := toRecord(fields, vals[:len(fields)+1])
+		if err != nil {
+			return nil, 0, err
+		}
+		r["id"] = id
+		total = int(toInt64(vals[len(vals)-1]))
+		out = append(out, r)
+	}
+	return out, total, rows.Err()
+}
+
+// AggregateRecords computes COUNT(*), COUNT(DISTINCT field) or SUM(field)
+// over the records matching q. Sums of Decimal fields come back scaled.
+func (db *DB) AggregateRecords(ctx context.Context, d *ledger.Definition, q ledger.Query, agg ledger.Aggregate, field string) (int64, error) {
+	prefix, clause, args, err := db.where(d, q)
+	if err != nil {
+		return 0, err
+	}
+	if agg != ledger.AggCount && d.Field(field) == nil {
+		return 0, fmt.Errorf("台账 %s 没有字段 %s", d.ID, field)
+	}
+	expr := "COUNT(*)"
+	switch agg {
+	case ledger.AggCountDistinct:
+		expr = "COUNT(DISTINCT " + field + ")"
+	case ledger.AggSum:
+		expr = "CAST(COALESCE(SUM(" + field + "), 0) AS BIGINT)"
+	}
+	var v any
+	if err := db.sql.QueryRowContext(ctx, db.rebind(prefix+"SELECT "+expr+" FROM "+d.Table()+clause), args...).Scan(&v); err != nil {
+		return 0, fmt.Errorf("统计台账 %s: %w", d.ID, err)
+	}
+	return toInt64(v), nil
+}
+
+func toInt64(v any) int64 {
+	switch x := v.(type) {
+	case int64:
+		return x
+	case int32:
+		return int64(x)
+	case float64:
+		return int64(x)
+	}
+	return 0
+}

@@ -1,0 +1,88 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"fazhi/ledger"
+)
+
+// Units returns every unit, parents before children, in the order they were imported.
+func (db *DB) Units(ctx context.Context) ([]ledger.Unit, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT code, name, COALESCE(short_name, ''), COALESCE(parent, ''), kind FROM units ORDER BY sort_order, code`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ledger.Unit
+	for rows.Next() {
+		var u ledger.Unit
+		if err := rows.Scan(&u.Code, &u.Name, &u.ShortName, &u.Parent, &u.Kind); err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// UnitTree returns the unit tree for lookups.
+func (db *DB) UnitTree(ctx context.Context) (*ledger.UnitTree, error) {
+	units, err := db.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return ledger.NewUnitTree(units), nil
+}
+
+// SaveUnits inserts or updates units by code in one transaction. Units must
+// come parents first (ledger.SortUnits does that).
+func (db *DB) SaveUnits(ctx context.Context, units []ledger.Unit) (inserted, updated int, err error) {
+	err = db.inTx(ctx, func(tx *sql.Tx) error {
+		var next int
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(sort_order), 0) FROM units`).Scan(&next); err != nil {
+			return err
+		}
+		for _, u := range units {
+			var old ledger.Unit
+			err := tx.QueryRowContext(ctx, db.rebind(`SELECT name, COALESCE(short_name, ''), COALESCE(parent, ''), kind FROM units WHERE code = ?`), u.Code).
+				Scan(&old.Name, &old.ShortName, &old.Parent, &old.Kind)
+			switch {
+			case err == sql.ErrNoRows:
+				next++
+				_, err = tx.ExecContext(ctx, db.rebind(`INSERT INTO units (code, name, short_name, parent, kind, sort_order) VALUES (?, ?, ?, ?, ?, ?)`),
+					u.Code, u.Name, nullable(u.ShortName), nullable(u.Parent), u.Kind, next)
+				inserted++
+			case err != nil:
+				return err
+			default:
+				old.Code = u.Code
+				if old == u {
+					continue
+				}
+				_, err = tx.ExecContext(ctx, db.rebind(`UPDATE units SET name = ?, short_name = ?, parent = ?, kind = ? WHERE code = ?`),
+					u.Name, nullable(u.ShortName), nullable(u.Parent), u.Kind, u.Code)
+				updated++
+			}
+			if err != nil {
+				return fmt.Errorf("保存单位 %s %s: %w", u.Code, u.Name, err)
+			}
+		}
+		return nil
+	})
+	return inserted, updated, err
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// scopeCTE selects the codes of unit ? and every unit below it.
+const scopeCTE = `WITH RECURSIVE scope(code) AS (
+  SELECT code FROM units WHERE code = ?
+  UNION ALL
+  SELECT u.code FROM units u JOIN scope s ON u.parent = s.code
+) `
