@@ -28,6 +28,11 @@ func Write(w io.Writer, d *ledger.Definition, recs []ledger.Record, unitNames []
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return err
 	}
+	// Notes and dropdowns go in before the stream writer takes the sheet:
+	// it keeps what the worksheet already has and writes the rows.
+	if err := annotate(f, sheet, d, unitNames, len(recs)); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
@@ -60,6 +65,9 @@ func Write(w io.Writer, d *ledger.Definition, recs []ledger.Record, unitNames []
 		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
 			return err
 		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
 	}
 	header := make([]any, len(d.Fields))
 	for i, fd := range d.Fields {
@@ -97,13 +105,7 @@ func Write(w io.Writer, d *ledger.Definition, recs []ledger.Record, unitNames []
 			return err
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
 	if err := sw.Flush(); err != nil {
-		return err
-	}
-	if err := annotate(f, sheet, d, unitNames, len(recs)); err != nil {
 		return err
 	}
 	return f.Write(w)

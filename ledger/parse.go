@@ -44,7 +44,7 @@ func FoldLabel(s string) string {
 }
 
 var (
-	dateYMD = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
+	dateYMD     = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
 	dateCompact = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
 	serialRe    = regexp.MustCompile(`^\d{4,5}(?:\.\d+)?$`)
 )
@@ -56,7 +56,7 @@ var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 // ParseDate reads the date forms ledgers use: 2022-03-05, 2022/3/5, 2022.3.5,
 // 2022年3月5日, 20220305 and Excel serial numbers.
 func ParseDate(s string) (time.Time, error) {
-	s = Fold(s)
+	s = width.Fold.String(Clean(s))
 	if s == "" {
 		return time.Time{}, errors.New("日期为空")
 	}
@@ -65,13 +65,13 @@ func ParseDate(s string) (time.Time, error) {
 		y, _ = strconv.Atoi(g[1])
 		m, _ = strconv.Atoi(g[2])
 		d, _ = strconv.Atoi(g[3])
-	} else if g := dateCompact.FindStringSubmatch(s); g != nil {
+	} else if g := dateCompact.FindStringSubmatch(strings.ReplaceAll(s, " ", "")); g != nil {
 		y, _ = strconv.Atoi(g[1])
 		m, _ = strconv.Atoi(g[2])
 		d, _ = strconv.Atoi(g[3])
 	} else if serialRe.MatchString(s) {
 		f, _ := strconv.ParseFloat(s, 64)
-		if f < 61 || f > 80000 {
+		if f < 17898 || f > 73415 { // 1949-01-01 .. 2100-12-31
 			return time.Time{}, fmt.Errorf("“%s”不是有效的日期序列号", s)
 		}
 		return excelEpoch.AddDate(0, 0, int(math.Floor(f))), nil

@@ -65,7 +65,7 @@ var ReconsiderationConclusions = []string{"维持", "驳回复议请求", "驳�
 // normalizeCaseNo folds the brackets of a case number to the forms courts and
 // 复议机构 print: 〔〕 around a 复议 year, （） around a court year.
 func normalizeCaseNo(s string) string {
-	s = strings.Join(strings.Fields(s), "")
+	s = Fold(s)
 	if strings.HasPrefix(s, "(") || strings.HasPrefix(s, "（") {
 		return strings.NewReplacer("(", "（", ")", "）").Replace(s)
 	}

@@ -79,4 +79,3 @@ func writeLedgerFile(path string, d *ledger.Definition, recs []ledger.Record, tr
 	}
 	return f.Close()
 }
-

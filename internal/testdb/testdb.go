@@ -1,0 +1,78 @@
+// Package testdb gives tests a fresh database on every engine fazhi
+// supports: SQLite always, PostgreSQL when FAZHI_TEST_PG names a server
+// (.ci/run sets it). Each PostgreSQL test gets its own schema.
+package testdb
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+
+	"fazhi/store"
+)
+
+// Engine is one database engine under test.
+type Engine struct {
+	Name string
+	// DSN returns the DSN of a new, empty database that is removed when the test ends.
+	DSN func(t testing.TB) string
+}
+
+// Engines lists the engines to run a test on.
+func Engines() []Engine {
+	es := []Engine{{Name: "sqlite", DSN: func(t testing.TB) string {
+		return filepath.Join(t.TempDir(), "fazhi.db")
+	}}}
+	if pg := os.Getenv("FAZHI_TEST_PG"); pg != "" {
+		es = append(es, Engine{Name: "postgres", DSN: func(t testing.TB) string { return pgSchema(t, pg) }})
+	}
+	return es
+}
+
+func pgSchema(t testing.TB, dsn string) string {
+	t.Helper()
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatalf("PostgreSQL (FAZHI_TEST_PG): %v", err)
+	}
+	schema := fmt.Sprintf("t_%d", rand.Int64())
+	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
+		db.Close()
+		t.Fatalf("PostgreSQL (FAZHI_TEST_PG) unreachable or refused: %v", err)
+	}
+	t.Cleanup(func() {
+		db.Exec("DROP SCHEMA " + schema + " CASCADE")
+		db.Close()
+	})
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	// public stays on the path for extensions such as pg_trgm.
+	return dsn + sep + "search_path=" + schema + ",public"
+}
+
+// Open opens a fresh database on engine e.
+func Open(t testing.TB, e Engine) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), e.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// Run runs f as a subtest on every engine.
+func Run(t *testing.T, f func(t *testing.T, e Engine)) {
+	for _, e := range Engines() {
+		t.Run(e.Name, func(t *testing.T) { f(t, e) })
+	}
+}
