@@ -68,14 +68,14 @@ func TestReconsiderationChecks(t *testing.T) {
 		field string
 	}{
 		"accepted before received": {map[string]string{"accepted_on": "2022-02-27"}, "accepted_on"},
-		"accepted without date":     {map[string]string{"accepted_on": ""}, "accepted_on"},
-		"refused with date":         {map[string]string{"review_result": "不予受理"}, "accepted_on"},
-		"concluded without way":     {map[string]string{"concluded_on": "2022-04-01"}, "conclusion"},
-		"bad enum":                  {map[string]string{"review_result": "已受理"}, "review_result"},
-		"bad id":                    {map[string]string{"applicant_id": "110105194912310021"}, "applicant_id"},
-		"unknown unit":              {map[string]string{"respondent": "偃师区市场监管局"}, "respondent"},
-		"empty key":                 {map[string]string{"case_no": " "}, "case_no"},
-		"resumed before suspended":  {map[string]string{"suspended_on": "2022-03-10", "resumed_on": "2022-03-09"}, "resumed_on"},
+		"accepted without date":    {map[string]string{"accepted_on": ""}, "accepted_on"},
+		"refused with date":        {map[string]string{"review_result": "不予受理"}, "accepted_on"},
+		"concluded without way":    {map[string]string{"concluded_on": "2022-04-01"}, "conclusion"},
+		"bad enum":                 {map[string]string{"review_result": "已受理"}, "review_result"},
+		"bad id":                   {map[string]string{"applicant_id": "110105194912310021"}, "applicant_id"},
+		"unknown unit":             {map[string]string{"respondent": "偃师区市场监管局"}, "respondent"},
+		"empty key":                {map[string]string{"case_no": " "}, "case_no"},
+		"resumed before suspended": {map[string]string{"suspended_on": "2022-03-10", "resumed_on": "2022-03-09"}, "resumed_on"},
 	} {
 		cells := base()
 		for k, v := range tc.set {
