@@ -17,7 +17,7 @@ type Source interface {
 // Query returns the record query behind a count or sum indicator for a year
 // and a unit scope ("" = all units).
 func (ind *Indicator) Query(year int, unit string) ledger.Query {
-	return ledger.Query{Year: year, YearField: ind.Period, Unit: unit, Conds: ind.Where}
+	return ledger.Query{Year: year, YearField: ind.Period, AsOf: ind.AsOf, Unit: unit, Conds: ind.Where}
 }
 
 // Compute evaluates one indicator for year, over the records of unit and the

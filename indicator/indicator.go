@@ -29,9 +29,13 @@ type Indicator struct {
 	// Period is the date (or year) field whose calendar year is the
 	// indicator's year.
 	Period string
-	Where  []ledger.Cond
-	Agg    Agg
-	Field  string // Sum / CountDistinct field
+	// AsOf makes the indicator a stock at the end of the year (open cases,
+	// the catalogue in force): Where must then use as-of conditions such as
+	// ledger.OnOrBeforeEnd and ledger.OpenAtEnd; Period is not filtered.
+	AsOf  bool
+	Where []ledger.Cond
+	Agg   Agg
+	Field string // Sum / CountDistinct field
 	// Divisor turns the natural unit of Field into the reported unit
 	// (10000: 万元 to 亿元).
 	Divisor  float64

@@ -23,3 +23,16 @@ func init() {
 			Definition: "纠错案件 ÷ 审结案件"},
 	)
 }
+
+func init() {
+	register(
+		// Stocks at the year's end: what the next year inherits.
+		&Indicator{ID: "reconsideration.pending_at_year_end", Name: "年末未审查完毕", Unit: "起", Ledger: "reconsideration", Period: "received_on", AsOf: true,
+			Where: []ledger.Cond{ledger.OnOrBeforeEnd("received_on"), ledger.OpenAtEnd("accepted_on"),
+				ledger.In("review_result", "受理", "视为受理", "告知补正", "审查中")},
+			Definition: "年末前收到、年末仍未受理（含受理日期在次年）的申请"},
+		&Indicator{ID: "reconsideration.open_at_year_end", Name: "年末未审结", Unit: "起", Ledger: "reconsideration", Period: "accepted_on", AsOf: true,
+			Where:      []ledger.Cond{ledger.OnOrBeforeEnd("accepted_on"), ledger.OpenAtEnd("concluded_on")},
+			Definition: "年末前已受理、年末仍未结案的案件"},
+	)
+}

@@ -50,8 +50,12 @@ func OpenAtEnd(field string) Cond { return Cond{Field: field, Op: OpAfterEnd} }
 
 // Query selects records of one ledger.
 type Query struct {
-	Year       int    // 0: any year
-	YearField  string // the date or year field Year applies to; "" with Year set: any date field in Year
+	Year      int    // 0: any year
+	YearField string // the date or year field Year applies to; "" with Year set: any date field in Year
+	// AsOf makes Year describe a point in time, the end of the year, for
+	// stock figures (open cases, the catalogue in force): no record is
+	// filtered by its dates falling in Year, only by the as-of conditions.
+	AsOf       bool
 	Unit       string // unit code: records owned by it or any unit below it
 	Conds      []Cond
 	Limit      int

@@ -17,6 +17,8 @@ func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string
 	if q.Year != 0 {
 		start = time.Date(q.Year, 1, 1, 0, 0, 0, 0, time.UTC)
 		end = time.Date(q.Year+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	if q.Year != 0 && !q.AsOf {
 		yearCond := func(name string) (string, []any, error) {
 			f := d.Field(name)
 			if f == nil {
