@@ -109,7 +109,7 @@ func (db *DB) Migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	p, err := goose.NewProvider(dialect, db.sql, sub)
+	p, err := goose.NewProvider(dialect, db.sql, sub, goose.WithAllowOutofOrder(true))
 	if err != nil {
 		return fmt.Errorf("迁移: %w", err)
 	}

@@ -1,0 +1,289 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fazhi/gongwen"
+	"fazhi/indicator"
+	"fazhi/report"
+	"fazhi/store"
+)
+
+func init() {
+	register(&command{name: "report", usage: "--year Y --format docx|pdf|html|md -o FILE [--compare Y-1] | lint | save | source | history",
+		summary: "生成法治政府建设年度报告（公文 DOCX/PDF、可溯源 HTML、Markdown），检查、保存与查看版本",
+		run:     runReport})
+}
+
+func runReport(ctx context.Context, a *app, args []string) error {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		switch args[0] {
+		case "lint":
+			return runReportLint(ctx, a, args[1:])
+		case "save":
+			return runReportSave(ctx, a, args[1:])
+		case "source":
+			return runReportSource(ctx, a, args[1:])
+		case "history":
+			return runReportHistory(ctx, a, args[1:])
+		}
+		return usageError{fmt.Sprintf("未知的 report 子命令 %q（可用：lint、save、source、history）", args[0])}
+	}
+	fs := a.newFlags("report")
+	year := fs.Int("year", 0, "报告年度")
+	format := fs.String("format", "", "docx、pdf、html 或 md（默认按输出文件扩展名）")
+	out := fs.String("o", "", "输出文件")
+	compare := fs.Int("compare", 0, "与该年度对比（附在 HTML 和 Markdown 之后）")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *year == 0 || *out == "" {
+		return usageError{"用法: fazhi report --year Y --format docx|pdf|html|md -o FILE [--compare Y-1]"}
+	}
+	if *format == "" {
+		*format = strings.TrimPrefix(filepath.Ext(*out), ".")
+	}
+	db, err := a.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	r, err := loadReport(ctx, db, *year)
+	if err != nil {
+		return err
+	}
+	var changes []report.Change
+	if *compare != 0 {
+		prev, err := values(ctx, db, *compare)
+		if err != nil {
+			return err
+		}
+		changes = r.Compare(prev)
+	}
+	var buf bytes.Buffer
+	switch *format {
+	case "md":
+		err = r.WriteMarkdown(&buf, changes, *compare)
+	case "html":
+		var ev []report.Evidence
+		ev, err = evidence(ctx, db, r)
+		if err == nil {
+			err = r.WriteHTML(&buf, ev, changes, *compare)
+		}
+	case "docx":
+		err = gongwen.WriteDOCX(&buf, r.Document())
+	case "pdf":
+		return writePDF(ctx, a, r, *out)
+	default:
+		return usageError{fmt.Sprintf("不支持的格式 %q：可用 docx、pdf、html、md", *format)}
+	}
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "已生成%d年度报告 %s\n", *year, *out)
+	return nil
+}
+
+// writePDF renders the DOCX and converts that same file with LibreOffice.
+func writePDF(ctx context.Context, a *app, r *report.Report, out string) error {
+	dir, err := os.MkdirTemp("", "fazhi-report-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	docx := filepath.Join(dir, strings.TrimSuffix(filepath.Base(out), filepath.Ext(out))+".docx")
+	var buf bytes.Buffer
+	if err := gongwen.WriteDOCX(&buf, r.Document()); err != nil {
+		return err
+	}
+	if err := os.WriteFile(docx, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	pdf, err := gongwen.ConvertPDF(ctx, docx, dir)
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(pdf)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, data, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "已生成%d年度报告 %s\n", r.Year, out)
+	return nil
+}
+
+// loadReport resolves the latest saved narrative of year with its figures.
+func loadReport(ctx context.Context, db *store.DB, year int) (*report.Report, error) {
+	v, ok, err := db.ReportSource(ctx, year, 0)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, fmt.Errorf("%d年度尚无报告正文：用 fazhi report save --year %d FILE 保存正文（示例见 fazhi report source --year 2022，需先 fazhi demo load）", year, year)
+	}
+	src, err := report.Parse(v.Source)
+	if err != nil {
+		return nil, fmt.Errorf("%d年度报告正文（第%d版）: %w", year, v.Version, err)
+	}
+	vals, err := values(ctx, db, year)
+	if err != nil {
+		return nil, err
+	}
+	return report.Resolve(src, year, vals), nil
+}
+
+// values computes every indicator of year, by ID.
+func values(ctx context.Context, db *store.DB, year int) (map[string]indicator.Value, error) {
+	list, err := indicator.ComputeAll(ctx, db, year, "")
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]indicator.Value, len(list))
+	for _, v := range list {
+		m[v.ID] = v
+	}
+	return m, nil
+}
+
+// evidence lists the records behind every figure the report uses.
+func evidence(ctx context.Context, db *store.DB, r *report.Report) ([]report.Evidence, error) {
+	tree, err := db.UnitTree(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []report.Evidence
+	for _, id := range r.Source.Placeholders() {
+		ind, ok := indicator.Get(id)
+		if !ok {
+			continue
+		}
+		v, parts, err := indicator.Explain(ctx, db, ind, r.Year, "")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, report.EvidenceFrom(v, parts, tree.Name))
+	}
+	return out, nil
+}
+
+func runReportLint(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("report lint")
+	year := fs.Int("year", 0, "报告年度")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *year == 0 {
+		return usageError{"用法: fazhi report lint --year Y"}
+	}
+	db, err := a.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	r, err := loadReport(ctx, db, *year)
+	if err != nil {
+		return err
+	}
+	prev, err := values(ctx, db, *year-1)
+	if err != nil {
+		return err
+	}
+	findings := report.Lint(r, prev)
+	for _, f := range findings {
+		fmt.Fprintln(a.stdout, f)
+	}
+	if len(findings) > 0 {
+		return fmt.Errorf("%d年度报告有%d处问题", *year, len(findings))
+	}
+	fmt.Fprintf(a.stdout, "%d年度报告未发现问题（%d个数字均取自指标）\n", *year, len(r.Source.Placeholders()))
+	return nil
+}
+
+func runReportSave(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("report save")
+	year := fs.Int("year", 0, "报告年度")
+	note := fs.String("note", "", "本次修改说明")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if *year == 0 || len(pos) != 1 {
+		return usageError{"用法: fazhi report save --year Y FILE [--note 说明]"}
+	}
+	text, err := os.ReadFile(pos[0])
+	if err != nil {
+		return err
+	}
+	if _, err := report.Parse(string(text)); err != nil {
+		return fmt.Errorf("%s: %w", pos[0], err)
+	}
+	db, err := a.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	v, saved, err := db.SaveReportSource(ctx, *year, string(text), actor(), *note)
+	if err != nil {
+		return err
+	}
+	if !saved {
+		fmt.Fprintf(a.stdout, "内容与第%d版相同，未新建版本\n", v)
+		return nil
+	}
+	fmt.Fprintf(a.stdout, "已保存%d年度报告正文第%d版\n", *year, v)
+	return nil
+}
+
+func runReportSource(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("report source")
+	year := fs.Int("year", 0, "报告年度")
+	version := fs.Int("version", 0, "版本号（默认最新）")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	db, err := a.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	v, ok, err := db.ReportSource(ctx, *year, *version)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("%d年度没有该版本的报告正文", *year)
+	}
+	fmt.Fprint(a.stdout, v.Source)
+	return nil
+}
+
+func runReportHistory(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("report history")
+	year := fs.Int("year", 0, "报告年度")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	db, err := a.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	vs, err := db.ReportHistory(ctx, *year)
+	if err != nil {
+		return err
+	}
+	for _, v := range vs {
+		fmt.Fprintf(a.stdout, "第%d版  %s  %s  %s\n", v.Version, v.CreatedAt.Local().Format("2006-01-02 15:04"), v.Author, v.Note)
+	}
+	return nil
+}

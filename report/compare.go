@@ -1,0 +1,41 @@
+package report
+
+import "fazhi/indicator"
+
+// Change is one figure of the report beside last year's.
+type Change struct {
+	ID, Name, Unit string
+	Value, Prev    float64
+	HasPrev        bool
+}
+
+// Delta is Value − Prev.
+func (c Change) Delta() float64 { return c.Value - c.Prev }
+
+// Compare lists every figure the report uses with its value in the previous year.
+func (r *Report) Compare(prev map[string]indicator.Value) []Change {
+	var out []Change
+	for _, id := range r.Source.Placeholders() {
+		v, ok := r.Values[id]
+		if !ok {
+			continue
+		}
+		c := Change{ID: id, Name: v.Name, Unit: v.Unit, Value: v.Value}
+		if p, ok := prev[id]; ok {
+			c.Prev, c.HasPrev = p.Value, true
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// FormatDelta writes a change with its sign (+3, −2.5, 0).
+func FormatDelta(x float64) string {
+	switch {
+	case x > 0:
+		return "+" + FormatNumber(x)
+	case x < 0:
+		return "−" + FormatNumber(-x)
+	}
+	return "0"
+}

@@ -1,0 +1,152 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"fazhi/ident"
+	"fazhi/indicator"
+)
+
+// Finding is one problem lint found, naming the paragraph and the rule.
+type Finding struct {
+	Line int    // source line of the paragraph (0: the 版头)
+	Para string // the paragraph's opening words
+	Rule string
+	Msg  string
+}
+
+func (f Finding) String() string {
+	where := "版头"
+	if f.Line > 0 {
+		where = fmt.Sprintf("第%d行“%s”", f.Line, f.Para)
+	}
+	return fmt.Sprintf("%s [%s] %s", where, f.Rule, f.Msg)
+}
+
+// relation is an inequality between figures of one year that no set of
+// records can break; prev names last year's stocks.
+type relation struct {
+	rule      string
+	left      string
+	right     []string // current-year IDs summed
+	rightPrev []string // previous-year IDs added
+}
+
+var relations = []relation{
+	{"受理不超过收到加上年结转", "reconsideration.accepted", []string{"reconsideration.received"}, []string{"reconsideration.pending_at_year_end"}},
+	{"审结不超过受理加上年未结", "reconsideration.concluded", []string{"reconsideration.accepted"}, []string{"reconsideration.open_at_year_end"}},
+	{"出庭次数不超过开庭案件", "litigation.head_appearances", []string{"litigation.hearings"}, nil},
+}
+
+var (
+	leadingZeroDate = regexp.MustCompile(`\d{4}年0\d月|月0\d日`)
+	badDocNumber    = regexp.MustCompile(`[\p{Han}]+[\[【［(（]\d{4}[\]】］)）]\d+号|〔\d{4}〕第\d+号|〔\d{4}〕0\d*号`)
+)
+
+// Lint checks a resolved report against its figures: a number typed into
+// the narrative that contradicts its indicator, relations no data can break,
+// a rate over 100%, a figure that fell to zero, placeholders naming no
+// indicator, and 文号 and date formats off GB/T 9704.
+func Lint(r *Report, prev map[string]indicator.Value) []Finding {
+	var out []Finding
+	src := r.Source
+	if src.DocNumber != "" {
+		if err := ident.CheckDocNumber(src.DocNumber); err != nil {
+			out = append(out, Finding{Rule: "文号格式（GB/T 9704 7.2.4）", Msg: err.Error()})
+		}
+	}
+	for _, p := range src.Paras {
+		f := func(rule, msg string) {
+			out = append(out, Finding{Line: p.Line, Para: opening(p.Lead + p.Text), Rule: rule, Msg: msg})
+		}
+		raw := p.Lead + p.Text
+		for _, m := range placeholderRe.FindAllStringSubmatch(raw, -1) {
+			if _, ok := r.Values[m[1]]; !ok {
+				f("占位符指向未知指标", fmt.Sprintf("{{%s}} 不是已声明的指标", m[1]))
+			}
+		}
+		// Typed figures: an indicator's name followed closely by a number
+		// and the indicator's unit, outside placeholders.
+		typed := placeholderRe.ReplaceAllString(raw, "〓")
+		for _, id := range sortedIDs(r.Values) {
+			v := r.Values[id]
+			if len([]rune(v.Name)) < 2 || v.Unit == "" {
+				continue
+			}
+			re := typedFigureRe(v.Name, v.Unit)
+			for _, m := range re.FindAllStringSubmatch(typed, -1) {
+				n, err := strconv.ParseFloat(m[1], 64)
+				if err == nil && math.Abs(n-v.Value) > 1e-9 {
+					f("数字与指标不符", fmt.Sprintf("正文写“%s”，但指标 %s（%s）为 %s%s；请改用 {{%s}}", m[0], id, v.Name, FormatNumber(v.Value), v.Unit, id))
+				}
+			}
+		}
+		if m := leadingZeroDate.FindString(raw); m != "" {
+			f("日期格式（GB/T 9704 7.3.5.4）", fmt.Sprintf("“%s”不应有前导零", m))
+		}
+		if m := badDocNumber.FindString(raw); m != "" {
+			f("文号格式（GB/T 9704 7.2.4）", fmt.Sprintf("“%s”应写作 代字〔年份〕序号号", m))
+		}
+	}
+	line := func(id string) (int, string) {
+		for _, p := range src.Paras {
+			if strings.Contains(p.Lead+p.Text, "{{"+id+"}}") {
+				return p.Line, opening(p.Lead + p.Text)
+			}
+		}
+		return 0, ""
+	}
+	for _, rel := range relations {
+		lv, ok := r.Values[rel.left]
+		if !ok {
+			continue
+		}
+		sum, parts := 0.0, []string{}
+		for _, id := range rel.right {
+			sum += r.Values[id].Value
+			parts = append(parts, fmt.Sprintf("%s %s", r.Values[id].Name, FormatNumber(r.Values[id].Value)))
+		}
+		for _, id := range rel.rightPrev {
+			sum += prev[id].Value
+			parts = append(parts, fmt.Sprintf("上年%s %s", prev[id].Name, FormatNumber(prev[id].Value)))
+		}
+		if lv.Value > sum {
+			l, p := line(rel.left)
+			out = append(out, Finding{Line: l, Para: p, Rule: rel.rule,
+				Msg: fmt.Sprintf("%s %s 大于 %s", lv.Name, FormatNumber(lv.Value), strings.Join(parts, " + "))})
+		}
+	}
+	for _, id := range src.Placeholders() {
+		v, ok := r.Values[id]
+		if !ok {
+			continue
+		}
+		l, p := line(id)
+		if v.Unit == "%" && v.Value > 100 {
+			out = append(out, Finding{Line: l, Para: p, Rule: "比率超过100%", Msg: fmt.Sprintf("%s 为 %s%%", v.Name, FormatNumber(v.Value))})
+		}
+		if pv, ok := prev[id]; ok && v.Value == 0 && pv.Value != 0 {
+			out = append(out, Finding{Line: l, Para: p, Rule: "指标为零而上年不为零",
+				Msg: fmt.Sprintf("%s 今年为 0，上年为 %s%s：是否漏录台账？", v.Name, FormatNumber(pv.Value), pv.Unit)})
+		}
+	}
+	return out
+}
+
+// typedFigureRe matches name, up to six characters that are neither digits
+// nor punctuation, a number, then unit.
+func typedFigureRe(name, unit string) *regexp.Regexp {
+	return regexp.MustCompile(regexp.QuoteMeta(name) + `[^\d，。；、：！？,.;:\s〓]{0,6}?(\d+(?:\.\d+)?)` + regexp.QuoteMeta(unit))
+}
+
+func opening(s string) string {
+	r := []rune(s)
+	if len(r) > 16 {
+		return string(r[:16]) + "……"
+	}
+	return s
+}
