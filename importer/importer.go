@@ -90,6 +90,11 @@ func Parse(d *ledger.Definition, t *excel.Table, opt Options) (*Result, error) {
 		colField[j] = f
 		res.Present = append(res.Present, f.Name)
 	}
+	for _, n := range d.DerivedFields() {
+		if _, ok := seen[n]; !ok {
+			res.Present = append(res.Present, n) // computed for every record
+		}
+	}
 	var missing []string
 	for _, f := range d.Fields {
 		if _, ok := seen[f.Name]; !ok && (f.Required || isKey(d, f.Name)) {

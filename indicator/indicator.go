@@ -63,6 +63,9 @@ func register(list ...*Indicator) {
 				panic(fmt.Sprintf("indicator %s: ledger %s has no field %s", ind.ID, ind.Ledger, ind.Period))
 			}
 			for _, c := range ind.Where {
+				if c.Op == ledger.OpLEField && d.Field(c.Values[0].(string)) == nil {
+					panic(fmt.Sprintf("indicator %s: ledger %s has no field %v", ind.ID, ind.Ledger, c.Values[0]))
+				}
 				if d.Field(c.Field) == nil {
 					panic(fmt.Sprintf("indicator %s: ledger %s has no field %s", ind.ID, ind.Ledger, c.Field))
 				}

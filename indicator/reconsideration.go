@@ -36,3 +36,17 @@ func init() {
 			Definition: "年末前已受理、年末仍未结案的案件"},
 	)
 }
+
+func init() {
+	register(
+		// 复议法 2023 art 62 / 2017 law art 31: the decision period, as
+		// computed into 决定期限 at import (extension, simplified procedure
+		// and suspension included).
+		&Indicator{ID: "reconsideration.concluded_on_time", Name: "按期审结", Unit: "起", Ledger: "reconsideration", Period: "concluded_on",
+			Where:      []ledger.Cond{ledger.LEField("concluded_on", "decision_due_on")},
+			Definition: "结案日期在本年度、且不晚于决定期限的案件"},
+		&Indicator{ID: "reconsideration.on_time_rate", Name: "按期审结率", Unit: "%", Agg: Rate,
+			Num: "reconsideration.concluded_on_time", Den: "reconsideration.concluded", Decimals: 2,
+			Definition: "按期审结案件 ÷ 审结案件"},
+	)
+}

@@ -33,6 +33,9 @@ type Field struct {
 	Required bool      // an import must carry this column and a value in every row
 	Scale    int       // decimals of a Decimal field
 	Min      *int64    // smallest allowed Int/Decimal (unscaled for Decimal: compared after scaling)
+	// Derived fields are computed (a due date, a duration), never read
+	// from an import; exports show them.
+	Derived bool
 	// Normalize rewrites a Text value before it is checked (e.g. 文号 brackets).
 	Normalize func(string) string
 	// Check validates a non-empty Text value (check digits, formats).
@@ -54,6 +57,8 @@ type Definition struct {
 	Key    []string // natural key field names
 	Owner  string   // the UnitRef field naming the unit a record belongs to
 	Checks []RecordCheck
+	// Deadlines are the statutory periods that run on the ledger's records.
+	Deadlines []Deadline
 	// Derive computes derived fields of a record after it is parsed; it may
 	// use the environment (the working-day calendar).
 	Derive func(r Record, env Env) error
@@ -63,6 +68,8 @@ type Definition struct {
 type Env interface {
 	// WorkdaysBetween counts working days after a up to and including b.
 	WorkdaysBetween(a, b time.Time) (int, error)
+	// Due computes the due date of a deadline rule.
+	Due(rule string, in DueInput) (time.Time, error)
 }
 
 // Field returns the field named name, or nil.

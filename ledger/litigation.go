@@ -28,6 +28,11 @@ var Litigation = func() *Definition {
 			{Name: "judgment", Label: "裁判结果", Type: Text},
 			{Name: "lost", Label: "是否败诉", Type: Bool, Note: "是/否"},
 			{Name: "performance", Label: "履行情况", Type: Text},
+			{Name: "defence_due_on", Label: "答辩期限", Type: Date, Derived: true, Note: "自动计算：收到起诉状副本之日起15日"},
+		},
+		Deadlines: []Deadline{
+			// 行政诉讼法 art 67: evidence and 答辩状 within 15 days of receiving the complaint.
+			{Rule: "litigation.defence", From: "complaint_received_on", Due: "defence_due_on", Done: "defence_filed_on"},
 		},
 	}
 	d.Checks = []RecordCheck{

@@ -29,6 +29,15 @@ var Normdoc = func() *Definition {
 			{Name: "filing_authority", Label: "备案机关", Type: Text},
 			{Name: "filing_result", Label: "备案审查结果", Type: Text},
 			{Name: "status", Label: "状态", Type: Enum, Required: true, Enum: NormdocStatuses},
+			{Name: "filing_due_on", Label: "备案期限", Type: Date, Derived: true, Note: "自动计算：公布之日起报送备案的期限"},
+			{Name: "expires_on", Label: "有效期至", Type: Date, Derived: true, Note: "自动计算：施行（或公布）之日起按有效期计算"},
+		},
+		Deadlines: []Deadline{
+			// 国发〔2008〕17号: 市县 documents are filed within 15 days of publication (configurable).
+			{Rule: "normdoc.filing", From: "published_on", Due: "filing_due_on", Done: "filed_on"},
+			// Validity years (configurable; common practice ≤5 years): the document lapses unless renewed.
+			{Rule: "normdoc.expiry", From: "effective_on", Due: "expires_on", Period: "validity_years",
+				Closed: func(r Record) bool { return r.String("status") != "有效" && r.String("status") != "已修改" }},
 		},
 	}
 	d.Checks = []RecordCheck{

@@ -12,6 +12,7 @@ const (
 	OpEmpty              // value is empty
 	OpDateLE             // date field <= the period's last day (as-of filters)
 	OpAfterEnd           // date field empty or after the period's last day
+	OpLEField            // field <= the field named in Values[0] (both set)
 )
 
 // Cond is one condition of a record filter, declared in domain terms and
@@ -47,6 +48,10 @@ func OnOrBeforeEnd(field string) Cond { return Cond{Field: field, Op: OpDateLE} 
 // OpenAtEnd matches records whose date field is empty or after the last day
 // of the query's year (not yet cancelled at the end of Y).
 func OpenAtEnd(field string) Cond { return Cond{Field: field, Op: OpAfterEnd} }
+
+// LEField matches records whose field is set and not after (not greater
+// than) the other field: a case concluded by its due date.
+func LEField(field, other string) Cond { return Cond{field, OpLEField, []any{other}} }
 
 // Query selects records of one ledger.
 type Query struct {

@@ -37,6 +37,19 @@ var Reconsideration = func() *Definition {
 			{Name: "conclusion", Label: "结案方式", Type: Enum, Enum: ReconsiderationConclusions},
 			{Name: "decision_no", Label: "决定书文号", Type: Text, Normalize: ident.NormalizeDocNumber, Check: ident.CheckDocNumber},
 			{Name: "handler", Label: "承办人", Type: Text},
+			{Name: "acceptance_due_on", Label: "受理审查期限", Type: Date, Derived: true, Note: "自动计算：收到申请后5个工作日"},
+			{Name: "decision_due_on", Label: "决定期限", Type: Date, Derived: true, Note: "自动计算：受理后60日（简易程序30日，延期加30日，扣除中止期间）"},
+		},
+		Deadlines: []Deadline{
+			// 复议法 2023 art 30 (2017 law art 17): review within 5 working days of receipt.
+			{Rule: "reconsideration.acceptance", From: "received_on", Due: "acceptance_due_on", Done: "accepted_on",
+				Closed: func(r Record) bool {
+					return slices.Contains([]string{"不予受理", "转送"}, r.String("review_result"))
+				}},
+			// 复议法 2023 art 62 (2017 law art 31): decide within 60 days of acceptance.
+			{Rule: "reconsideration.decision", From: "accepted_on", Due: "decision_due_on", Done: "concluded_on",
+				Extended: "extended", Simplified: func(r Record) bool { return r.String("procedure") == "简易" },
+				SuspendFrom: "suspended_on", SuspendTo: "resumed_on", LawDate: "accepted_on"},
 		},
 	}
 	d.Checks = append([]RecordCheck{

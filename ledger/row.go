@@ -30,6 +30,9 @@ func (d *Definition) ParseRecord(cells map[string]string, units Units, env Env) 
 	bad := map[string]bool{}
 	for i := range d.Fields {
 		f := &d.Fields[i]
+		if f.Derived {
+			continue // computed below, whatever the file says
+		}
 		raw, has := cells[f.Name]
 		v, err := f.Parse(raw)
 		if err != nil {
@@ -69,10 +72,8 @@ func (d *Definition) ParseRecord(cells map[string]string, units Units, env Env) 
 			errs = append(errs, FieldError{f.Name, f.Label, err.Error()})
 		}
 	}
-	if len(errs) == 0 && d.Derive != nil {
-		if err := d.Derive(r, env); err != nil {
-			errs = append(errs, FieldError{"", "", err.Error()})
-		}
+	if len(errs) == 0 {
+		errs = append(errs, d.derive(r, env)...)
 	}
 	return r, errs
 }
@@ -84,4 +85,43 @@ func (d *Definition) isKey(name string) bool {
 		}
 	}
 	return false
+}
+
+// derive computes the due dates of the ledger's deadlines and its own
+// derived fields.
+func (d *Definition) derive(r Record, env Env) []FieldError {
+	var errs []FieldError
+	for i := range d.Deadlines {
+		dl := &d.Deadlines[i]
+		in, ok := dl.Input(r)
+		if !ok || env == nil {
+			continue
+		}
+		due, err := env.Due(dl.Rule, in)
+		if err != nil {
+			if in.SuspendFrom.IsZero() || !in.Resumed.IsZero() {
+				f := d.Field(dl.From)
+				errs = append(errs, FieldError{f.Name, f.Label, "无法计算期限: " + err.Error()})
+			}
+			continue // a case still suspended has no due date yet
+		}
+		r[dl.Due] = due
+	}
+	if d.Derive != nil && env != nil {
+		if err := d.Derive(r, env); err != nil {
+			errs = append(errs, FieldError{"", "", err.Error()})
+		}
+	}
+	return errs
+}
+
+// DerivedFields lists the names of the ledger's derived fields.
+func (d *Definition) DerivedFields() []string {
+	var out []string
+	for _, f := range d.Fields {
+		if f.Derived {
+			out = append(out, f.Name)
+		}
+	}
+	return out
 }

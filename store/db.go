@@ -99,7 +99,8 @@ func redact(dsn string) string {
 	return dsn
 }
 
-// Migrate applies the embedded schema migrations, then syncs ledger tables.
+// Migrate applies the embedded schema migrations, then syncs ledger tables
+// and the search triggers on them.
 func (db *DB) Migrate(ctx context.Context) error {
 	dialect := goose.DialectSQLite3
 	if db.Dialect == Postgres {
@@ -116,7 +117,10 @@ func (db *DB) Migrate(ctx context.Context) error {
 	if _, err := p.Up(ctx); err != nil {
 		return fmt.Errorf("执行数据库迁移失败: %w", err)
 	}
-	return db.syncLedgers(ctx)
+	if err := db.syncLedgers(ctx); err != nil {
+		return err
+	}
+	return db.syncSearch(ctx) // search triggers need the ledger tables (store/search.go)
 }
 
 // Close closes the database.

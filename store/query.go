@@ -67,6 +67,12 @@ func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string
 			parts, args = append(parts, n+" <= ?"), append(args, db.encode(f, c.Values[0]))
 		case ledger.OpGE:
 			parts, args = append(parts, n+" >= ?"), append(args, db.encode(f, c.Values[0]))
+		case ledger.OpLEField:
+			other, _ := c.Values[0].(string)
+			if d.Field(other) == nil {
+				return "", "", nil, fmt.Errorf("台账 %s 没有字段 %s", d.ID, other)
+			}
+			parts = append(parts, n+" <= "+other)
 		case ledger.OpSet:
 			parts = append(parts, n+" IS NOT NULL")
 		case ledger.OpEmpty:

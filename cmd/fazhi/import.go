@@ -54,7 +54,11 @@ func (a *app) importLedger(ctx context.Context, db *store.DB, d *ledger.Definiti
 	if err != nil {
 		return store.SaveResult{}, err
 	}
-	res, err := importer.Parse(d, t, importer.Options{Units: tree, Env: calendarEnv(), Progress: a.progress(start)})
+	env, err := calendarEnv(ctx, db)
+	if err != nil {
+		return store.SaveResult{}, err
+	}
+	res, err := importer.Parse(d, t, importer.Options{Units: tree, Env: env, Progress: a.progress(start)})
 	if err != nil {
 		return store.SaveResult{}, err
 	}

@@ -1,0 +1,89 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"fazhi/calendar"
+)
+
+// Holidays returns the holiday and 调休 rows an administrator loaded, and
+// the years their notices cover.
+func (db *DB) Holidays(ctx context.Context) ([]calendar.Day, []int, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT day, kind, name FROM holiday ORDER BY day`)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var days []calendar.Day
+	for rows.Next() {
+		var d any
+		var kind, name string
+		if err := rows.Scan(&d, &kind, &name); err != nil {
+			return nil, nil, err
+		}
+		var t time.Time
+		switch x := d.(type) {
+		case time.Time:
+			t = time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC)
+		case string:
+			t, _ = time.Parse("2006-01-02", x)
+		case []byte:
+			t, _ = time.Parse("2006-01-02", string(x))
+		}
+		k := calendar.Holiday
+		for _, c := range []calendar.Kind{calendar.Workday, calendar.Weekend, calendar.Holiday, calendar.Makeup} {
+			if c.String() == kind {
+				k = c
+			}
+		}
+		days = append(days, calendar.Day{Date: t, Kind: k, Name: name})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	yrows, err := db.sql.QueryContext(ctx, `SELECT year FROM holiday_year ORDER BY year`)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer yrows.Close()
+	var years []int
+	for yrows.Next() {
+		var y int
+		if err := yrows.Scan(&y); err != nil {
+			return nil, nil, err
+		}
+		years = append(years, y)
+	}
+	return days, years, yrows.Err()
+}
+
+// SaveHolidays replaces the loaded rows of the given years with days.
+func (db *DB) SaveHolidays(ctx context.Context, days []calendar.Day, years []int) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		for _, y := range years {
+			start := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+			end := time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC)
+			if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM holiday WHERE day >= ? AND day < ?`), db.dateArg(start), db.dateArg(end)); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM holiday_year WHERE year = ?`), y); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO holiday_year (year) VALUES (?)`), y); err != nil {
+				return err
+			}
+		}
+		for _, d := range days {
+			kind := d.Kind.String()
+			if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM holiday WHERE day = ?`), db.dateArg(d.Date)); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO holiday (day, kind, name) VALUES (?, ?, ?)`), db.dateArg(d.Date), kind, d.Name); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
