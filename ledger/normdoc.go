@@ -50,7 +50,12 @@ var Normdoc = func() *Definition {
 }()
 
 // CleanupConclusions are the results a cleanup records per document.
-var CleanupConclusions = []string{"继续有效", "修改", "废止", "宣布失效", "不再作为规范性文件管理"}
+// CleanupPending marks a document listed by `fazhi cleanup open` and not yet
+// concluded; a batch cannot be published while any document is pending.
+var CleanupConclusions = []string{"继续有效", "修改", "废止", "宣布失效", "不再作为规范性文件管理", CleanupPending}
+
+// CleanupPending is the 清理结论 of a document not yet reviewed.
+const CleanupPending = "待定"
 
 // NormdocCleanup is the 规范性文件清理 ledger: one conclusion per document
 // and cleanup batch (国发〔2010〕33号 calls for a cleanup every two years).

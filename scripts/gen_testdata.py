@@ -95,7 +95,8 @@ def reconsideration():
         if concl.year > 2022:
             concl = D(2022, 12, 30)
         extended = "否"
-        r = case(2022, n, rec, result, acc, concl, rnd.choice(CONC), "简易" if simple else "普通", extended)
+        # The simplified procedure exists only under the 2023 law (art 53); 2022 cases are all 普通.
+        r = case(2022, n, rec, result, acc, concl, rnd.choice(CONC), "普通", extended)
         if i == 7:  # one suspended case: 中止 then 恢复
             r["中止日期"] = add_work(acc, 10)
             r["恢复日期"] = add_work(acc, 20)

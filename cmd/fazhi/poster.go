@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fazhi/poster"
+)
+
+func init() {
+	register(&command{name: "poster", usage: "--title 标题 --base-url http://主机:端口 -o poster.png",
+		summary: "生成可打印的 A4 政策汇编海报（PNG），二维码打开服务器上的政策清单页",
+		run:     runPoster})
+}
+
+func runPoster(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("poster")
+	title := fs.String("title", "惠企政策汇编", "海报标题（写入 PNG 元数据和说明文件）")
+	base := fs.String("base-url", os.Getenv("FAZHI_BASE_URL"), "fazhi 服务器地址，如 http://10.1.2.3:8080（环境变量 FAZHI_BASE_URL）")
+	out := fs.String("o", "", "输出文件 (.png)")
+	dpi := fs.Int("dpi", poster.DefaultDPI, "打印分辨率（72–600）")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 0 || *out == "" {
+		return usageError{"用法: fazhi poster --title 偃师区惠企政策汇编 --base-url http://主机:端口 -o poster.png"}
+	}
+	if ext := strings.ToLower(filepath.Ext(*out)); ext != ".png" {
+		return usageError{fmt.Sprintf("输出文件“%s”应为 .png（暂不支持 %s）", *out, ext)}
+	}
+	u, err := poster.PolicyURL(*base)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	o := poster.Options{Title: strings.TrimSpace(*title), URL: u, DPI: *dpi}
+	f, err := os.Create(*out)
+	if err != nil {
+		return fmt.Errorf("无法创建文件 %s: %w", *out, err)
+	}
+	l, err := poster.WritePNG(f, o)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(*out)
+		return fmt.Errorf("生成海报失败: %w", err)
+	}
+	caption := strings.TrimSuffix(*out, filepath.Ext(*out)) + ".txt"
+	if err := os.WriteFile(caption, []byte(poster.Caption(o)), 0o644); err != nil {
+		return fmt.Errorf("写说明文件 %s 失败: %w", caption, err)
+	}
+	fmt.Fprintf(a.stdout, "已生成 A4 海报 %s（%d×%d 像素，%d dpi），二维码打开 %s\n", *out, l.Width, l.Height, l.DPI, u)
+	fmt.Fprintf(a.stdout, "标题“%s”未绘入图片（绘制中文需要字体渲染库），已写入图片元数据和说明文件 %s，可与海报一同打印张贴。\n", o.Title, caption)
+	return nil
+}
