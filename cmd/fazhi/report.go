@@ -287,3 +287,13 @@ func runReportHistory(ctx context.Context, a *app, args []string) error {
 	}
 	return nil
 }
+
+// saveDemoReport stores the seed's 2022 narrative as the demo's report,
+// leaving any later version staff saved in place.
+func saveDemoReport(ctx context.Context, db *store.DB) error {
+	if _, ok, err := db.ReportSource(ctx, 2022, 0); err != nil || ok {
+		return err
+	}
+	_, _, err := db.SaveReportSource(ctx, 2022, report.Seed2022, "演示数据", "偃师区2022年度报告原文，数字绑定指标")
+	return err
+}

@@ -1,0 +1,272 @@
+package main
+
+import (
+	"archive/zip"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"fazhi/gongwen"
+	"fazhi/internal/testdb"
+)
+
+// seedSentences are figure sentences of the seed report, as they must read
+// in every rendering of the demo's 2022 report.
+var seedSentences = []string{
+	"开展习近平法治思想集中学习、专题研讨4次，专题培训2次，研究听取法治建设相关工作4次",
+	"全区71家单位党政主要负责人",
+	"共完成企业投资项目备案1850个，总投资371.6亿元，政府性审批55个，投资50.41亿元",
+	"接到企业和群众电话评价1980多次，好评率和满意度达到100%，接待企业和群众来电、来访2010多人次",
+	"31个事项办理均实现“最多跑一次”和不见面审批，事项网上办100%、一网通办100%",
+	"事项信息录入和变更703次",
+	"明确31项具体指标的责任单位",
+	"形成53个问题整改台账",
+	"印发30期《营商环境工作简报》",
+	"全年组织开展合法性审查业务培训2次，对5件规范性文件进行审查备案，备案率100%",
+	"印发的88件规范性文件进行全面清理核查",
+	"宣布废止、失效的规范性文件38件，不再按照规范性文件管理12件，需要修改规范性文件1件",
+	"全年举办重大合同研判会议7次，对以区政府名义对外签订的40份重大合同进行合法性审查",
+	"2022年共收到行政复议申请案件51起，受理48起，审结44起",
+	"办理政府应诉案件35件，出庭应诉35次，应诉率100%",
+	"对5起重大疑难诉讼案件多次开展分析研讨",
+	"对3起涉党政机关未履行生效判决问题案件开展专项清理",
+	"开展理论培训4场，参训487人次；开展行政执法传帮带活动8场，现场指导行政执法89人次",
+}
+
+// docxText returns the text of a DOCX's body, paragraphs joined.
+func docxText(t *testing.T, path string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			return regexp.MustCompile(`<[^>]+>`).ReplaceAllString(string(b), "")
+		}
+	}
+	t.Fatal("no word/document.xml")
+	return ""
+}
+
+func readFile(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// pdfText extracts a PDF's text with line breaks and spaces removed.
+func pdfText(t *testing.T, pdf string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", append(args, pdf, "-")...).Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+func requireLibreOffice(t *testing.T) {
+	t.Helper()
+	if _, err := gongwen.LibreOfficePath(); err != nil {
+		if os.Getenv("FAZHI_REQUIRE_LIBREOFFICE") == "1" {
+			t.Fatalf("LibreOffice required: %v", err)
+		}
+		t.Skipf("LibreOffice not installed: %v", err)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("FAZHI_REQUIRE_LIBREOFFICE") == "1" {
+			t.Fatal("pdftotext (poppler-utils) required")
+		}
+		t.Skip("pdftotext not installed")
+	}
+}
+
+func TestReport_DemoRendersEveryFigure(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
+		dsn := e.DSN(t)
+		mustFazhi(t, dsn, "demo", "load")
+		dir := t.TempDir()
+		for _, f := range []string{"md", "html", "docx"} {
+			mustFazhi(t, dsn, "report", "--year", "2022", "--format", f, "-o", filepath.Join(dir, "r."+f))
+		}
+		texts := map[string]string{
+			"md":   readFile(t, filepath.Join(dir, "r.md")),
+			"html": regexp.MustCompile(`<[^>]+>`).ReplaceAllString(readFile(t, filepath.Join(dir, "r.html")), ""),
+			"docx": docxText(t, filepath.Join(dir, "r.docx")),
+		}
+		for f, text := range texts {
+			for _, s := range seedSentences {
+				if !strings.Contains(text, s) {
+					t.Errorf("%s lacks %q", f, s)
+				}
+			}
+		}
+		findings, err := gongwen.CheckFile(filepath.Join(dir, "r.docx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range findings {
+			t.Errorf("GB/T 9704: %+v", f)
+		}
+		out := mustFazhi(t, dsn, "report", "lint", "--year", "2022")
+		if !strings.Contains(out, "未发现问题") {
+			t.Errorf("lint on the demo: %s", out)
+		}
+	})
+}
+
+func TestReport_LintFindsPlantedNumber(t *testing.T) {
+	dsn := testdb.Engines()[0].DSN(t)
+	mustFazhi(t, dsn, "demo", "load")
+	src := mustFazhi(t, dsn, "report", "source", "--year", "2022")
+	planted := strings.Replace(src, "受理{{reconsideration.accepted}}起", "受理47起", 1)
+	if planted == src {
+		t.Fatal("placeholder to replace not found")
+	}
+	p := filepath.Join(t.TempDir(), "planted.txt")
+	os.WriteFile(p, []byte(planted), 0o644)
+	mustFazhi(t, dsn, "report", "save", "--year", "2022", p, "--note", "手工改数")
+	out, _, err := fazhi(t, dsn, "report", "lint", "--year", "2022")
+	if err == nil || !strings.Contains(out, "[数字与指标不符] 正文写“受理47起”，但指标 reconsideration.accepted（受理）为 48起") {
+		t.Errorf("lint did not flag the planted figure: %v\n%s", err, out)
+	}
+	hist := mustFazhi(t, dsn, "report", "history", "--year", "2022")
+	if !strings.Contains(hist, "第2版") || !strings.Contains(hist, "手工改数") {
+		t.Errorf("history: %s", hist)
+	}
+}
+
+// TestReport_OneRecordChangesEveryFormat concludes one more reconsideration
+// case and expects 审结45起 in all four formats with no other edit.
+func TestReport_OneRecordChangesEveryFormat(t *testing.T) {
+	requireLibreOffice(t)
+	dsn := testdb.Engines()[0].DSN(t)
+	mustFazhi(t, dsn, "demo", "load")
+	dir := t.TempDir()
+	render := func(tag string) map[string]string {
+		out := map[string]string{}
+		for _, f := range []string{"md", "html", "docx", "pdf"} {
+			p := filepath.Join(dir, tag+"."+f)
+			mustFazhi(t, dsn, "report", "--year", "2022", "-o", p)
+			switch f {
+			case "docx":
+				out[f] = docxText(t, p)
+			case "pdf":
+				out[f] = strings.Join(strings.Fields(pdfText(t, p)), "")
+			case "html":
+				out[f] = regexp.MustCompile(`<[^>]+>`).ReplaceAllString(readFile(t, p), "")
+			default:
+				out[f] = readFile(t, p)
+			}
+		}
+		return out
+	}
+	before := render("before")
+	for f, text := range before {
+		if !strings.Contains(text, "审结44起") {
+			t.Errorf("%s before: lacks 审结44起", f)
+		}
+	}
+	// A clerk exports the ledger, concludes one open 2022 case in Excel on
+	// 2022-12-29 and imports the file again.
+	exp := filepath.Join(dir, "recon.xlsx")
+	mustFazhi(t, dsn, "export", "reconsideration", "-o", exp)
+	x, err := excelize.OpenFile(exp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := x.GetRows("行政复议案件")
+	col := map[string]int{}
+	for j, h := range rows[0] {
+		col[h] = j
+	}
+	found := false
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == "偃政复〔2022〕45号" {
+			c1, _ := excelize.CoordinatesToCellName(col["结案日期"]+1, i+1)
+			c2, _ := excelize.CoordinatesToCellName(col["结案方式"]+1, i+1)
+			x.SetCellValue("行政复议案件", c1, "2022-12-29")
+			x.SetCellValue("行政复议案件", c2, "维持")
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("case 偃政复〔2022〕45号 not in the export")
+	}
+	if err := x.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if out := mustFazhi(t, dsn, "import", "reconsideration", exp); !strings.Contains(out, "更新 1，") {
+		t.Errorf("re-import: %s", out)
+	}
+	after := render("after")
+	for f, text := range after {
+		if !strings.Contains(text, "审结45起") || strings.Contains(text, "审结44起") {
+			t.Errorf("%s after one more conclusion: 审结45起 missing", f)
+		}
+	}
+}
+
+func TestReport_PDF(t *testing.T) {
+	requireLibreOffice(t)
+	dsn := testdb.Engines()[0].DSN(t)
+	mustFazhi(t, dsn, "demo", "load")
+	pdf := filepath.Join(t.TempDir(), "r.pdf")
+	mustFazhi(t, dsn, "report", "--year", "2022", "-o", pdf)
+	info, err := exec.Command("pdfinfo", pdf).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`Page size:\s+595\.\d* x 841\.\d* pts \(A4\)`).Match(info) {
+		t.Errorf("not A4:\n%s", info)
+	}
+	flat := strings.Join(strings.Fields(pdfText(t, pdf)), "")
+	for _, s := range seedSentences {
+		if !strings.Contains(flat, s) {
+			t.Errorf("PDF lacks %q", s)
+		}
+	}
+	// Lines per page, and the side of the page number on odd and even pages.
+	pages := strings.Split(pdfText(t, pdf, "-layout"), "\f")
+	pageNo := regexp.MustCompile(`^(\s*)—\s*(\d+)\s*—\s*$`)
+	checked := 0
+	for i, pg := range pages {
+		if strings.TrimSpace(pg) == "" {
+			continue
+		}
+		body := 0
+		for _, l := range strings.Split(pg, "\n") {
+			if strings.TrimSpace(l) == "" {
+				continue
+			}
+			if m := pageNo.FindStringSubmatch(l); m != nil {
+				indent := len(m[1])
+				if (i+1)%2 == 1 && indent < 15 || (i+1)%2 == 0 && indent > 5 {
+					t.Errorf("page %d: page number indent %d is on the wrong side", i+1, indent)
+				}
+				checked++
+				continue
+			}
+			body++
+		}
+		if body > 22 {
+			t.Errorf("page %d has %d lines of text (> 22)", i+1, body)
+		}
+	}
+	if checked < 2 {
+		t.Errorf("found page numbers on %d pages", checked)
+	}
+}
