@@ -11,7 +11,9 @@ import (
 // seedValues are the 2022 figures of ledgers.md for the seed's placeholders.
 func seedValues() map[string]indicator.Value {
 	m := map[string]indicator.Value{}
-	add := func(id, name, unit string, v float64) { m[id] = indicator.Value{ID: id, Name: name, Unit: unit, Value: v} }
+	add := func(id, name, unit string, v float64) {
+		m[id] = indicator.Value{ID: id, Name: name, Unit: unit, Value: v}
+	}
 	add("reconsideration.received", "收到行政复议申请", "起", 51)
 	add("reconsideration.accepted", "受理", "起", 48)
 	add("reconsideration.concluded", "审结", "起", 44)
@@ -117,7 +119,9 @@ func TestLint(t *testing.T) {
 		}, prev: map[string]indicator.Value{"litigation.cases": {Value: 30, Unit: "件"}}, want: "指标为零而上年不为零"},
 		"unknown placeholder": {edit: func(s string) string { return strings.Replace(s, "{{litigation.cases}}", "{{litigation.casez}}", 1) }, want: "{{litigation.casez}} 不是已声明的指标"},
 		"leading zero date":   {edit: func(s string) string { return strings.Replace(s, "2022年3月，召开", "2022年03月，召开", 1) }, want: "日期格式"},
-		"doc number":          {edit: func(s string) string { return strings.Replace(s, "发文字号：偃文〔2023〕12号", "发文字号：偃文[2023]12号", 1) }, want: "文号格式"},
+		"doc number": {edit: func(s string) string {
+			return strings.Replace(s, "发文字号：偃文〔2023〕12号", "发文字号：偃文[2023]12号", 1)
+		}, want: "文号格式"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			text := Seed2022
