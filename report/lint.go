@@ -65,7 +65,7 @@ func Lint(r *Report, prev map[string]indicator.Value) []Finding {
 		}
 		raw := p.Lead + p.Text
 		for _, m := range placeholderRe.FindAllStringSubmatch(raw, -1) {
-			if _, ok := r.Values[m[1]]; !ok {
+			if _, ok := r.Values[m[1]]; !ok && m[0] != PlansStatusDirective {
 				f("占位符指向未知指标", fmt.Sprintf("{{%s}} 不是已声明的指标", m[1]))
 			}
 		}

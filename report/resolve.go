@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -39,12 +40,29 @@ type Report struct {
 	Values map[string]indicator.Value
 	// Unknown lists placeholders naming no indicator.
 	Unknown []string
+	// Plans are last year's promises with their status, for {{plans.status}}.
+	Plans []PlanStatus
 }
 
 // Resolve fills the placeholders of src with values.
 func Resolve(src *Source, year int, values map[string]indicator.Value) *Report {
-	r := &Report{Year: year, Source: src, Values: values}
+	return ResolveWithPlans(src, year, values, nil)
+}
+
+// ResolveWithPlans also expands {{plans.status}} into one numbered
+// paragraph per task carried over from last year's report.
+func ResolveWithPlans(src *Source, year int, values map[string]indicator.Value, plans []PlanStatus) *Report {
+	r := &Report{Year: year, Source: src, Values: values, Plans: plans}
 	for _, p := range src.Paras {
+		if strings.TrimSpace(p.Text) == PlansStatusDirective {
+			if len(plans) == 0 {
+				r.Blocks = append(r.Blocks, Block{Line: p.Line, Segs: []Segment{{Text: "上年度报告中的工作打算尚未分解为任务。"}}})
+			}
+			for i, t := range plans {
+				r.Blocks = append(r.Blocks, Block{Line: p.Line, Segs: []Segment{{Text: fmt.Sprintf("%d.%s", i+1, t.Text())}}})
+			}
+			continue
+		}
 		b := Block{Line: p.Line, Level: p.Level, Segs: r.segments(p.Text)}
 		for _, sg := range r.segments(p.Lead) {
 			b.Lead += sg.Text

@@ -182,6 +182,9 @@ func (s *Source) Placeholders() []string {
 	var out []string
 	for _, p := range s.Paras {
 		for _, m := range placeholderRe.FindAllStringSubmatch(p.Lead+p.Text, -1) {
+			if m[0] == PlansStatusDirective {
+				continue
+			}
 			if !seen[m[1]] {
 				seen[m[1]] = true
 				out = append(out, m[1])

@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"fazhi/calendar"
 	"fazhi/gongwen"
 	"fazhi/indicator"
+	"fazhi/ledger"
 	"fazhi/report"
 	"fazhi/store"
 )
@@ -31,8 +33,12 @@ func runReport(ctx context.Context, a *app, args []string) error {
 			return runReportSource(ctx, a, args[1:])
 		case "history":
 			return runReportHistory(ctx, a, args[1:])
+		case "plans":
+			return runReportPlans(ctx, a, args[1:])
+		case "draft":
+			return runReportDraft(ctx, a, args[1:])
 		}
-		return usageError{fmt.Sprintf("未知的 report 子命令 %q（可用：lint、save、source、history）", args[0])}
+		return usageError{fmt.Sprintf("未知的 report 子命令 %q（可用：lint、save、source、history、plans、draft）", args[0])}
 	}
 	fs := a.newFlags("report")
 	year := fs.Int("year", 0, "报告年度")
@@ -139,7 +145,45 @@ func loadReport(ctx context.Context, db *store.DB, year int) (*report.Report, er
 	if err != nil {
 		return nil, err
 	}
-	return report.Resolve(src, year, vals), nil
+	var plans []report.PlanStatus
+	if strings.Contains(v.Source, report.PlansStatusDirective) {
+		if plans, err = carriedPlans(ctx, db, year-1); err != nil {
+			return nil, err
+		}
+	}
+	return report.ResolveWithPlans(src, year, vals, plans), nil
+}
+
+// carriedPlans returns the tasks made from the plans of year's report, with
+// their current status.
+func carriedPlans(ctx context.Context, db *store.DB, year int) ([]report.PlanStatus, error) {
+	v, ok, err := db.ReportSource(ctx, year, 0)
+	if err != nil || !ok {
+		return nil, err
+	}
+	src, err := report.Parse(v.Source)
+	if err != nil {
+		return nil, err
+	}
+	tree, err := db.UnitTree(ctx)
+	if err != nil {
+		return nil, err
+	}
+	recs, _, err := db.FindRecords(ctx, ledger.PlanTask, ledger.Query{Conds: []ledger.Cond{ledger.In("document", report.PlansDocument(src))}})
+	if err != nil {
+		return nil, err
+	}
+	var out []report.PlanStatus
+	for _, r := range recs {
+		p := report.PlanStatus{No: r.String("no"), Task: r.String("task"), Unit: tree.Name(r.String("lead_unit")),
+			Status: r.String("status"), Progress: r.String("progress")}
+		p.Due, _ = r.Date("due_on")
+		if d, ok := r.Date("done_on"); ok {
+			p.Done = &d
+		}
+		out = append(out, p)
+	}
+	return out, nil
 }
 
 // values computes every indicator of year, by ID.
@@ -296,4 +340,123 @@ func saveDemoReport(ctx context.Context, db *store.DB) error {
 	}
 	_, _, err := db.SaveReportSource(ctx, 2022, report.Seed2022, "演示数据", "偃师区2022年度报告原文，数字绑定指标")
 	return err
+}
+
+func runReportPlans(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("report plans")
+	year := fs.Int("year", 0, "报告年度")
+	owner := fs.String("owner", "", "牵头单位（分解为任务时必填；之后可导出台账逐条调整）")
+	due := fs.String("deadline", "", "完成时限（默认次年12月31日）")
+	apply := fs.Bool("apply", false, "把每项工作打算分解为次年的规划方案任务")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *year == 0 || (*apply && *owner == "") {
+		return usageError{"用法: fazhi report plans --year Y [--apply --owner 单位 [--deadline D]]"}
+	}
+	db, err := a.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	v, ok, err := db.ReportSource(ctx, *year, 0)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("%d年度尚无报告正文", *year)
+	}
+	src, err := report.Parse(v.Source)
+	if err != nil {
+		return err
+	}
+	items := report.Plans(src)
+	if len(items) == 0 {
+		return fmt.Errorf("%d年度报告中没有“%s”部分，或其中没有“一是……二是……”形式的事项", *year, report.PlansHeading)
+	}
+	if !*apply {
+		for i, it := range items {
+			fmt.Fprintf(a.stdout, "%d. %s\n", i+1, it)
+		}
+		fmt.Fprintf(a.stdout, "共%d项；加 --apply --owner 单位 分解为%d年任务\n", len(items), *year+1)
+		return nil
+	}
+	code, err := unitArg(ctx, db, *owner)
+	if err != nil {
+		return err
+	}
+	dueOn := calendar.Date(*year+1, 12, 31)
+	if *due != "" {
+		if dueOn, err = calendar.ParseDate(*due); err != nil {
+			return usageError{err.Error()}
+		}
+	}
+	doc := report.PlansDocument(src)
+	existing, _, err := db.FindRecords(ctx, ledger.PlanTask, ledger.Query{Conds: []ledger.Cond{ledger.In("document", doc)}})
+	if err != nil {
+		return err
+	}
+	have := map[string]bool{}
+	for _, r := range existing {
+		have[r.String("no")] = true
+	}
+	var recs []ledger.Record
+	for i, it := range items {
+		no := fmt.Sprintf("BG%d-%02d", *year, i+1)
+		if have[no] {
+			continue // keep the progress staff recorded
+		}
+		recs = append(recs, ledger.Record{"no": no, "document": doc, "task": it, "lead_unit": code, "due_on": dueOn, "status": "未开始"})
+	}
+	res, err := db.SaveRecords(ctx, ledger.PlanTask, recs, []string{"no", "document", "task", "lead_unit", "due_on", "status"}, store.Change{Actor: actor(), Source: "report plans"})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "已把%d年度报告的%d项工作打算分解为任务（新增 %d，已有 %d），所属文件：%s\n", *year, len(items), res.Inserted, len(items)-len(recs), doc)
+	return nil
+}
+
+func runReportDraft(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("report draft")
+	year := fs.Int("year", 0, "新报告的年度")
+	out := fs.String("o", "", "把草稿写到文件（默认直接保存为该年度报告的新版本）")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *year == 0 {
+		return usageError{"用法: fazhi report draft --year Y [-o FILE]"}
+	}
+	db, err := a.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	v, ok, err := db.ReportSource(ctx, *year-1, 0)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("%d年度尚无报告正文，无法生成%d年度草稿", *year-1, *year)
+	}
+	prev, err := report.Parse(v.Source)
+	if err != nil {
+		return err
+	}
+	text, err := report.Draft(prev, v.Source, *year)
+	if err != nil {
+		return err
+	}
+	if *out != "" {
+		if err := os.WriteFile(*out, []byte(text), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "已写出%d年度报告草稿 %s\n", *year, *out)
+		return nil
+	}
+	ver, _, err := db.SaveReportSource(ctx, *year, text, actor(), fmt.Sprintf("由%d年度报告生成的草稿", *year-1))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "已保存%d年度报告草稿（第%d版）；用 fazhi report source --year %d 查看\n", *year, ver, *year)
+	return nil
 }

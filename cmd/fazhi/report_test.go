@@ -270,3 +270,38 @@ func TestReport_PDF(t *testing.T) {
 		t.Errorf("found page numbers on %d pages", checked)
 	}
 }
+
+// TestReport_PlansCarryOver turns the 2022 report's 下步工作打算 into 2023
+// tasks, drafts the 2023 report, and expects it to list each promise with
+// its live status.
+func TestReport_PlansCarryOver(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
+		dsn := e.DSN(t)
+		mustFazhi(t, dsn, "demo", "load")
+		out := mustFazhi(t, dsn, "report", "plans", "--year", "2022", "--apply", "--owner", "区司法局", "--deadline", "2023-11-30")
+		if !strings.Contains(out, "6项工作打算分解为任务（新增 6") {
+			t.Fatalf("plans: %s", out)
+		}
+		if out := mustFazhi(t, dsn, "report", "plans", "--year", "2022", "--apply", "--owner", "区司法局"); !strings.Contains(out, "新增 0，已有 6") {
+			t.Errorf("second apply: %s", out)
+		}
+		mustFazhi(t, dsn, "report", "draft", "--year", "2023")
+		md := filepath.Join(t.TempDir(), "r23.md")
+		mustFazhi(t, dsn, "report", "--year", "2023", "-o", md)
+		text := readFile(t, md)
+		if !strings.Contains(text, "# 中共偃师区委 偃师区人民政府关于2023年度法治政府建设情况的报告") {
+			t.Errorf("draft title wrong")
+		}
+		if n := strings.Count(text, "（牵头单位：偃师区司法局；完成时限：2023年11月30日；状态：未开始）"); n != 6 {
+			t.Errorf("%d carried tasks listed, want 6", n)
+		}
+		// A clerk records progress on one task; the report follows.
+		p := filepath.Join(t.TempDir(), "progress.csv")
+		os.WriteFile(p, []byte("编号,所属文件,任务,牵头单位,完成时限,状态,进展情况\nBG2022-03,《中共偃师区委 偃师区人民政府关于2022年度法治政府建设情况的报告》下步工作打算,完善合法性审查机制,区司法局,2023-11-30,推进中,已起草合法性审查工作规则\n"), 0o644)
+		mustFazhi(t, dsn, "import", "plan_task", p)
+		mustFazhi(t, dsn, "report", "--year", "2023", "-o", md)
+		if !strings.Contains(readFile(t, md), "3.完善合法性审查机制（牵头单位：偃师区司法局；完成时限：2023年11月30日；状态：推进中；进展：已起草合法性审查工作规则）。") {
+			t.Errorf("progress not shown:\n%s", readFile(t, md))
+		}
+	})
+}
