@@ -11,15 +11,15 @@ import (
 )
 
 func init() {
-	register(&command{name: "demo", usage: "load | export-files DIR",
-		summary: "载入偃师区2022年演示数据（单位名录和全部台账），或把演示数据文件写到目录中查看",
+	register(&command{name: "demo", usage: "[load | export-files DIR]",
+		summary: "演示：在临时目录新建数据库，载入偃师区2022年数据，计算指标并生成年度报告；load 只载入到 --db",
 		run:     runDemo})
 }
 
 func runDemo(ctx context.Context, a *app, args []string) error {
-	const use = "用法: fazhi demo load | fazhi demo export-files DIR"
+	const use = "用法: fazhi demo | fazhi demo load | fazhi demo export-files DIR"
 	if len(args) == 0 {
-		return usageError{use}
+		return a.runFreshDemo(ctx)
 	}
 	switch args[0] {
 	case "load":

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"fazhi/gongwen"
+)
+
+// runFreshDemo is the README's demo: a new database in a temporary folder,
+// the 偃师区 2022 data loaded through the import path, every indicator, the
+// warnings of 2022-12-01 and the annual report in every format.
+func (a *app) runFreshDemo(ctx context.Context) error {
+	dir, err := os.MkdirTemp("", "fazhi-demo-")
+	if err != nil {
+		return err
+	}
+	a.dsn = filepath.Join(dir, "fazhi.db")
+	if err := a.loadDemo(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, "\n== 2022年度指标（fazhi indicators --year 2022）")
+	if err := runIndicators(ctx, a, []string{"--year", "2022"}); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, "\n== 截至2022年12月1日的期限预警（fazhi warnings --as-of 2022-12-01）")
+	if err := runWarnings(ctx, a, []string{"--as-of", "2022-12-01"}); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, "\n== 2022年度法治政府建设情况报告（fazhi report --year 2022）")
+	formats := []string{"md", "html", "docx", "pdf"}
+	for _, f := range formats {
+		out := filepath.Join(dir, "偃师区2022年度法治政府建设情况报告."+f)
+		args := []string{"--year", "2022", "-o", out}
+		if f == "html" || f == "md" {
+			args = append(args, "--compare", "2021")
+		}
+		if err := runReport(ctx, a, args); err != nil {
+			if f == "pdf" && errors.Is(err, gongwen.ErrNoLibreOffice) {
+				fmt.Fprintf(a.stdout, "未生成 PDF：%v\n", err)
+				continue
+			}
+			return err
+		}
+	}
+	if err := runReportLint(ctx, a, []string{"--year", "2022"}); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, `
+演示数据库：%s
+用浏览器打开报告（每个数字都可点开查看背后的台账记录）：
+  file://%s
+继续体验：
+  fazhi --db %s explain reconsideration.accepted --year 2022
+  fazhi --db %s search 复议
+  fazhi --db %s export reconsideration --year 2022 -o 行政复议.xlsx
+`, a.dsn, filepath.Join(dir, "偃师区2022年度法治政府建设情况报告.html"), a.dsn, a.dsn, a.dsn)
+	return nil
+}
