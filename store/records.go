@@ -29,66 +29,80 @@ type Change struct {
 // record_history with the values before and after.
 func (db *DB) SaveRecords(ctx context.Context, d *ledger.Definition, recs []ledger.Record, present []string, ch Change) (SaveResult, error) {
 	var res SaveResult
+	now := db.Now().UTC().Format(time.RFC3339)
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		res, err = db.saveTx(ctx, tx, d, recs, present, ch, now)
+		return err
+	})
+	if err != nil {
+		return SaveResult{}, err
+	}
+	return res, nil
+}
+
+// saveTx is SaveRecords inside a transaction the caller owns, so that
+// several ledgers change together (a publication changes normdoc_cleanup
+// and normdoc at once). Same rules: upsert by natural key, only the fields
+// in present are written, a history row for each insert and real change.
+func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, d *ledger.Definition, recs []ledger.Record, present []string, ch Change, now string) (SaveResult, error) {
+	var res SaveResult
+	if len(recs) == 0 {
+		return res, nil
+	}
 	fields := make([]*ledger.Field, 0, len(present))
 	for _, n := range present {
-		if f := d.Field(n); f != nil {
-			fields = append(fields, f)
+		f := d.Field(n)
+		if f == nil {
+			return res, fmt.Errorf("台账 %s 没有字段 %s", d.ID, n)
 		}
+		fields = append(fields, f)
 	}
 	all := make([]*ledger.Field, len(d.Fields))
 	for i := range d.Fields {
 		all[i] = &d.Fields[i]
 	}
-	now := db.Now().UTC().Format(time.RFC3339)
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		sel, err := tx.PrepareContext(ctx, db.rebind(fmt.Sprintf("SELECT id, %s FROM %s WHERE %s",
-			columnList(all), d.Table(), keyWhere(d))))
-		if err != nil {
-			return err
-		}
-		defer sel.Close()
-		for _, r := range recs {
-			keyArgs := make([]any, len(d.Key))
-			for i, k := range d.Key {
-				keyArgs[i] = db.encode(d.Field(k), r[k])
-			}
-			old, id, err := db.scanOne(sel.QueryRowContext(ctx, keyArgs...), all)
-			switch {
-			case err == sql.ErrNoRows:
-				id, err = db.insert(ctx, tx, d, r, fields, now)
-				if err != nil {
-					return fmt.Errorf("新增 %s: %w", d.KeyOf(r), err)
-				}
-				res.Inserted++
-				if err := db.history(ctx, tx, d, id, "新增", now, ch, nil, r); err != nil {
-					return err
-				}
-			case err != nil:
-				return err
-			default:
-				var changed []*ledger.Field
-				for _, f := range fields {
-					if f.Format(old[f.Name], nil) != f.Format(r[f.Name], nil) {
-						changed = append(changed, f)
-					}
-				}
-				if len(changed) == 0 {
-					res.Unchanged++
-					continue
-				}
-				if err := db.update(ctx, tx, d, id, r, changed, now); err != nil {
-					return fmt.Errorf("更新 %s: %w", d.KeyOf(r), err)
-				}
-				res.Updated++
-				if err := db.history(ctx, tx, d, id, "修改", now, ch, pick(old, changed), pick(r, changed)); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
+	sel, err := tx.PrepareContext(ctx, db.rebind(fmt.Sprintf("SELECT id, %s FROM %s WHERE %s", columnList(all), d.Table(), keyWhere(d))))
 	if err != nil {
-		return SaveResult{}, err
+		return res, err
+	}
+	defer sel.Close()
+	for _, r := range recs {
+		keyArgs := make([]any, len(d.Key))
+		for i, k := range d.Key {
+			keyArgs[i] = db.encode(d.Field(k), r[k])
+		}
+		old, id, err := db.scanOne(sel.QueryRowContext(ctx, keyArgs...), all)
+		switch {
+		case err == sql.ErrNoRows:
+			if id, err = db.insert(ctx, tx, d, r, fields, now); err != nil {
+				return res, fmt.Errorf("新增%s %s 失败: %w", d.Name, d.KeyOf(r), err)
+			}
+			res.Inserted++
+			if err := db.history(ctx, tx, d, id, "新增", now, ch, nil, r); err != nil {
+				return res, err
+			}
+		case err != nil:
+			return res, err
+		default:
+			var changed []*ledger.Field
+			for _, f := range fields {
+				if f.Format(old[f.Name], nil) != f.Format(r[f.Name], nil) {
+					changed = append(changed, f)
+				}
+			}
+			if len(changed) == 0 {
+				res.Unchanged++
+				continue
+			}
+			if err := db.update(ctx, tx, d, id, r, changed, now); err != nil {
+				return res, fmt.Errorf("更新%s %s 失败: %w", d.Name, d.KeyOf(r), err)
+			}
+			res.Updated++
+			if err := db.history(ctx, tx, d, id, "修改", now, ch, pick(old, changed), pick(r, changed)); err != nil {
+				return res, err
+			}
+		}
 	}
 	return res, nil
 }
