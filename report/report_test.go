@@ -147,3 +147,16 @@ func TestLint(t *testing.T) {
 		})
 	}
 }
+
+func TestDiff(t *testing.T) {
+	old := "标题：甲\n---\n第一段。\n\n第二段。\n\n第三段。"
+	new := "标题：甲\n---\n第一段。\n\n第二段，改过。\n\n第三段。\n\n第四段。"
+	got := strings.Join(Diff(old, new), "\n")
+	want := "- 第二段。\n+ 第二段，改过。\n+ 第四段。"
+	if got != want {
+		t.Errorf("Diff =\n%s\nwant\n%s", got, want)
+	}
+	if len(Diff(old, old)) != 0 {
+		t.Error("identical sources differ")
+	}
+}

@@ -314,6 +314,7 @@ func runReportSource(ctx context.Context, a *app, args []string) error {
 func runReportHistory(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("report history")
 	year := fs.Int("year", 0, "报告年度")
+	diff := fs.Int("diff", 0, "列出该版相对上一版改动的段落")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -322,6 +323,24 @@ func runReportHistory(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if *diff > 0 {
+		cur, ok, err := db.ReportSource(ctx, *year, *diff)
+		if err != nil || !ok {
+			return fmt.Errorf("%d年度报告没有第%d版", *year, *diff)
+		}
+		var prev store.ReportVersion
+		if *diff > 1 {
+			if prev, _, err = db.ReportSource(ctx, *year, *diff-1); err != nil {
+				return err
+			}
+		}
+		d := report.Diff(prev.Source, cur.Source)
+		fmt.Fprintf(a.stdout, "第%d版（%s，%s）相对第%d版：%s\n", cur.Version, cur.Author, cur.CreatedAt.Local().Format("2006-01-02 15:04"), *diff-1, report.DiffSummary(d))
+		for _, l := range d {
+			fmt.Fprintln(a.stdout, l)
+		}
+		return nil
+	}
 	vs, err := db.ReportHistory(ctx, *year)
 	if err != nil {
 		return err

@@ -147,6 +147,10 @@ func TestReport_LintFindsPlantedNumber(t *testing.T) {
 	if !strings.Contains(hist, "第2版") || !strings.Contains(hist, "手工改数") {
 		t.Errorf("history: %s", hist)
 	}
+	diff := mustFazhi(t, dsn, "report", "history", "--year", "2022", "--diff", "2")
+	if !strings.Contains(diff, "删除1段，新增1段") || !strings.Contains(diff, "+ （四）坚持常态化的案件受理制度") || !strings.Contains(diff, "受理47起") {
+		t.Errorf("diff of version 2:\n%s", diff)
+	}
 }
 
 // TestReport_OneRecordChangesEveryFormat concludes one more reconsideration
