@@ -20,6 +20,8 @@ type SaveResult struct {
 type Change struct {
 	Actor  string // user name, or the OS user for the CLI
 	Source string // file name, or "web"
+	// Progress, when set, is told every few hundred records how many are saved.
+	Progress func(done, total int)
 }
 
 // SaveRecords inserts or updates records by natural key, all in one
@@ -67,7 +69,10 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, d *ledger.Definition, recs
 		return res, err
 	}
 	defer sel.Close()
-	for _, r := range recs {
+	for n, r := range recs {
+		if ch.Progress != nil && n > 0 && n%500 == 0 {
+			ch.Progress(n, len(recs))
+		}
 		keyArgs := make([]any, len(d.Key))
 		for i, k := range d.Key {
 			keyArgs[i] = db.encode(d.Field(k), r[k])

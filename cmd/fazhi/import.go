@@ -54,6 +54,9 @@ func (a *app) importLedger(ctx context.Context, db *store.DB, d *ledger.Definiti
 	if err != nil {
 		return store.SaveResult{}, err
 	}
+	if len(tree.Units) == 0 && d.Owner != "" {
+		return store.SaveResult{}, fmt.Errorf("单位名录为空：请先用 fazhi units import 导入单位名录（单位编码、单位名称、简称、上级单位、单位类型），再导入%s", d.Name)
+	}
 	env, err := calendarEnv(ctx, db)
 	if err != nil {
 		return store.SaveResult{}, err
@@ -65,7 +68,7 @@ func (a *app) importLedger(ctx context.Context, db *store.DB, d *ledger.Definiti
 	if len(res.Problems) > 0 {
 		return store.SaveResult{}, a.reject(t, res.Problems, errorsOut)
 	}
-	sr, err := db.SaveRecords(ctx, d, res.Records, res.Present, store.Change{Actor: actor(), Source: path})
+	sr, err := db.SaveRecords(ctx, d, res.Records, res.Present, store.Change{Actor: actor(), Source: path, Progress: a.progressLabel(time.Now(), "已保存")})
 	if err != nil {
 		return sr, fmt.Errorf("%s: 保存失败，未写入任何数据: %w", path, err)
 	}
@@ -101,15 +104,19 @@ func (a *app) reject(t *excel.Table, ps []importer.Problem, errorsOut string) er
 	return fmt.Errorf("%s: 共%d处错误，未导入任何数据", t.File, len(ps))
 }
 
-// progress returns a callback that shows rows and rows/s on a terminal.
-func (a *app) progress(start time.Time) func(done, total int) {
+// progress returns a callback that shows rows checked and rows/s on a terminal.
+func (a *app) progress(start time.Time) func(done, total int) { return a.progressLabel(start, "已检查") }
+
+// progressLabel returns a callback that shows label, rows and rows/s on a
+// terminal, or nil when stderr is not one.
+func (a *app) progressLabel(start time.Time, label string) func(done, total int) {
 	f, ok := a.stderr.(*os.File)
 	if !ok || !isTerminal(f) {
 		return nil
 	}
 	return func(done, total int) {
 		rate := float64(done) / max(time.Since(start).Seconds(), 0.001)
-		fmt.Fprintf(f, "\r已检查 %d/%d 行（%.0f 行/秒）", done, total, rate)
+		fmt.Fprintf(f, "\r%s %d/%d 行（%.0f 行/秒）\033[K", label, done, total, rate)
 	}
 }
 

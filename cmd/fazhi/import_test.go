@@ -372,3 +372,11 @@ func TestTemplate_HasDropdownsAndNotes(t *testing.T) {
 	f.Save()
 	mustFazhi(t, dsn, "import", "reconsideration", p)
 }
+
+func TestImport_NeedsUnitTreeFirst(t *testing.T) {
+	dsn := testdb.Engines()[0].DSN(t)
+	_, _, err := fazhi(t, dsn, "import", "reconsideration", repoFile("testdata", "reconsideration-2022.csv"))
+	if err == nil || !strings.Contains(err.Error(), "单位名录为空：请先用 fazhi units import") {
+		t.Errorf("err = %v", err)
+	}
+}
