@@ -51,14 +51,22 @@ var (
 // the narrative that contradicts its indicator, relations no data can break,
 // a rate over 100%, a figure that fell to zero, placeholders naming no
 // indicator, and 文号 and date formats off GB/T 9704.
-func Lint(r *Report, prev map[string]indicator.Value) []Finding {
+//
+// refs are other versions of the narrative (earlier versions, last year's
+// report, the seed): a number typed where one of them had a placeholder is
+// checked against that placeholder's indicator.
+func Lint(r *Report, prev map[string]indicator.Value, refs ...*Source) []Finding {
 	var out []Finding
 	src := r.Source
 	if src.DocNumber != "" {
 		if err := ident.CheckDocNumber(src.DocNumber); err != nil {
-			out = append(out, Finding{Rule: "文号格式（GB/T 9704 7.2.4）", Msg: err.Error()})
+			out = append(out, Finding{Rule: "文号格式（GB/T 9704 7.2.5）", Msg: err.Error()})
 		}
 	}
+	if src.DateText != "" && leadingZeroDate.MatchString(src.DateText) {
+		out = append(out, Finding{Rule: "日期格式（GB/T 9704 7.3.5.4）", Msg: fmt.Sprintf("成文日期“%s”不应有前导零", src.DateText)})
+	}
+	known := anchors(append([]*Source{src}, refs...))
 	for _, p := range src.Paras {
 		f := func(rule, msg string) {
 			out = append(out, Finding{Line: p.Line, Para: opening(p.Lead + p.Text), Rule: rule, Msg: msg})
@@ -72,6 +80,28 @@ func Lint(r *Report, prev map[string]indicator.Value) []Finding {
 		// Typed figures: an indicator's name followed closely by a number
 		// and the indicator's unit, outside placeholders.
 		typed := placeholderRe.ReplaceAllString(raw, "〓")
+		flagged := map[string]bool{}
+		contradicts := func(id, shown, number string) {
+			v := r.Values[id]
+			n, err := strconv.ParseFloat(number, 64)
+			if err != nil || math.Abs(n-v.Value) < 1e-9 || flagged[shown] {
+				return
+			}
+			flagged[shown] = true
+			f("数字与指标不符", fmt.Sprintf("正文写“%s”，但指标 %s（%s）为 %s%s；请改用 {{%s}}", shown, id, v.Name, FormatNumber(v.Value), v.Unit, id))
+		}
+		for _, tf := range typedFigures(typed) {
+			if tf.after == "%" {
+				if n, _ := strconv.ParseFloat(tf.number, 64); n > 100 {
+					f("比率超过100%", fmt.Sprintf("正文写“%s”", tf.text))
+				}
+			}
+			if id := best(known, tf); id != "" {
+				if _, ok := r.Values[id]; ok {
+					contradicts(id, tf.text, tf.number)
+				}
+			}
+		}
 		for _, id := range sortedIDs(r.Values) {
 			v := r.Values[id]
 			if len([]rune(v.Name)) < 2 || v.Unit == "" {
@@ -79,17 +109,14 @@ func Lint(r *Report, prev map[string]indicator.Value) []Finding {
 			}
 			re := typedFigureRe(v.Name, v.Unit)
 			for _, m := range re.FindAllStringSubmatch(typed, -1) {
-				n, err := strconv.ParseFloat(m[1], 64)
-				if err == nil && math.Abs(n-v.Value) > 1e-9 {
-					f("数字与指标不符", fmt.Sprintf("正文写“%s”，但指标 %s（%s）为 %s%s；请改用 {{%s}}", m[0], id, v.Name, FormatNumber(v.Value), v.Unit, id))
-				}
+				contradicts(id, m[0], m[1])
 			}
 		}
 		if m := leadingZeroDate.FindString(raw); m != "" {
 			f("日期格式（GB/T 9704 7.3.5.4）", fmt.Sprintf("“%s”不应有前导零", m))
 		}
 		if m := badDocNumber.FindString(raw); m != "" {
-			f("文号格式（GB/T 9704 7.2.4）", fmt.Sprintf("“%s”应写作 代字〔年份〕序号号", m))
+			f("文号格式（GB/T 9704 7.2.5）", fmt.Sprintf("“%s”应写作 代字〔年份〕序号号", m))
 		}
 	}
 	line := func(id string) (int, string) {

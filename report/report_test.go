@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -158,5 +159,37 @@ func TestDiff(t *testing.T) {
 	}
 	if len(Diff(old, old)) != 0 {
 		t.Error("identical sources differ")
+	}
+}
+
+// TestLint_EveryTypedFigure replaces each placeholder of the seed in turn
+// with a wrong number typed by hand; lint must name that indicator.
+func TestLint_EveryTypedFigure(t *testing.T) {
+	seed, _ := Parse(Seed2022)
+	ids := seed.Placeholders()
+	vals := map[string]indicator.Value{}
+	for i, id := range ids {
+		vals[id] = indicator.Value{ID: id, Name: "指标" + id, Unit: "个", Value: float64(10 + i)}
+	}
+	for i, id := range ids {
+		typed := strings.Replace(Seed2022, "{{"+id+"}}", fmt.Sprint(11+i), 1)
+		src, err := Parse(typed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := findingRules(Lint(Resolve(src, 2022, vals), nil, seed))
+		if !strings.Contains(got, "数字与指标不符") || !strings.Contains(got, "指标 "+id+"（") {
+			t.Errorf("typed %d in place of {{%s}}: not flagged\n%s", 11+i, id, got)
+		}
+	}
+	// The right number typed by hand is not a contradiction.
+	src, _ := Parse(strings.Replace(Seed2022, "{{"+ids[0]+"}}", "10", 1))
+	if got := findingRules(Lint(Resolve(src, 2022, vals), nil, seed)); strings.Contains(got, "数字与指标不符") {
+		t.Errorf("a correct typed figure flagged:\n%s", got)
+	}
+	// A typed rate over 100%.
+	src, _ = Parse(strings.Replace(Seed2022, "事项网上办{{service.online_rate}}%", "事项网上办101%", 1))
+	if got := findingRules(Lint(Resolve(src, 2022, vals), nil)); !strings.Contains(got, "比率超过100%: 正文写“事项网上办101%”") {
+		t.Errorf("typed rate over 100%% not flagged:\n%s", got)
 	}
 }

@@ -30,6 +30,7 @@ type Source struct {
 	Addressee  string    // 主送机关
 	Signatures []string  // 署名
 	Date       time.Time // 成文日期
+	DateText   string    // 成文日期 as written, for lint
 	Paras      []Para
 }
 
@@ -95,7 +96,7 @@ func Parse(text string) (*Source, error) {
 			if err != nil {
 				return nil, fmt.Errorf("第%d行: 成文日期: %v", i+1, err)
 			}
-			s.Date = d
+			s.Date, s.DateText = d, v
 		default:
 			return nil, fmt.Errorf("第%d行: 未知的版头项“%s”，可用的键：%s", i+1, k, strings.Join(metaKeys, "、"))
 		}

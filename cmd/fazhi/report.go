@@ -242,7 +242,11 @@ func runReportLint(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	findings := report.Lint(r, prev)
+	refs, err := lintReferences(ctx, db, *year)
+	if err != nil {
+		return err
+	}
+	findings := report.Lint(r, prev, refs...)
 	for _, f := range findings {
 		fmt.Fprintln(a.stdout, f)
 	}
@@ -478,4 +482,30 @@ func runReportDraft(ctx context.Context, a *app, args []string) error {
 	}
 	fmt.Fprintf(a.stdout, "已保存%d年度报告草稿（第%d版）；用 fazhi report source --year %d 查看\n", *year, ver, *year)
 	return nil
+}
+
+// lintReferences are the narratives whose placeholders show where each
+// figure belongs: every saved version of year's report and of the year
+// before, and the seed.
+func lintReferences(ctx context.Context, db *store.DB, year int) ([]*report.Source, error) {
+	var refs []*report.Source
+	for _, y := range []int{year, year - 1} {
+		vs, err := db.ReportHistory(ctx, y)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range vs {
+			full, ok, err := db.ReportSource(ctx, y, v.Version)
+			if err != nil {
+				return nil, err
+			}
+			if src, perr := report.Parse(full.Source); ok && perr == nil {
+				refs = append(refs, src)
+			}
+		}
+	}
+	if seed, err := report.Parse(report.Seed2022); err == nil {
+		refs = append(refs, seed)
+	}
+	return refs, nil
 }
