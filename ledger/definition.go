@@ -6,6 +6,7 @@ package ledger
 
 import (
 	"fmt"
+	"strings"
 	"sort"
 	"time"
 )
@@ -36,6 +37,9 @@ type Field struct {
 	// Derived fields are computed (a due date, a duration), never read
 	// from an import; exports show them.
 	Derived bool
+	// Sensitive fields hold personal data (ID numbers): published
+	// documents show them masked.
+	Sensitive bool
 	// Normalize rewrites a Text value before it is checked (e.g. 文号 brackets).
 	Normalize func(string) string
 	// Check validates a non-empty Text value (check digits, formats).
@@ -80,6 +84,15 @@ func (d *Definition) Field(name string) *Field {
 		}
 	}
 	return nil
+}
+
+// Mask hides the middle of a sensitive value: 410***********06X.
+func Mask(s string) string {
+	r := []rune(s)
+	if len(r) <= 5 {
+		return strings.Repeat("*", len(r))
+	}
+	return string(r[:3]) + strings.Repeat("*", len(r)-5) + string(r[len(r)-2:])
 }
 
 // DateFields lists the names of the ledger's date fields.

@@ -96,3 +96,12 @@ func TestReconsiderationChecks(t *testing.T) {
 		t.Errorf("closest unit: %v", errs)
 	}
 }
+
+func TestMask(t *testing.T) {
+	if got := Mask("11010519491231002X"); got != "110*************2X" {
+		t.Errorf("Mask = %q", got)
+	}
+	if got := Mask("abc"); got != "***" {
+		t.Errorf("Mask short = %q", got)
+	}
+}

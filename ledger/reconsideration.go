@@ -20,7 +20,7 @@ var Reconsideration = func() *Definition {
 			{Name: "case_no", Label: "案号", Type: Text, Required: true, Normalize: normalizeCaseNo, Note: "如 偃政复〔2022〕1号"},
 			{Name: "applicant", Label: "申请人", Type: Text, Required: true},
 			{Name: "applicant_type", Label: "申请人类型", Type: Enum, Enum: []string{"自然人", "法人", "非法人组织"}},
-			{Name: "applicant_id", Label: "申请人证件号", Type: Text, Normalize: normalizeCode, Check: ident.CheckPartyID, Note: "身份证号码或统一社会信用代码，校验位必须正确"},
+			{Name: "applicant_id", Label: "申请人证件号", Type: Text, Normalize: normalizeCode, Check: ident.CheckPartyID, Sensitive: true, Note: "身份证号码或统一社会信用代码，校验位必须正确"},
 			{Name: "respondent", Label: "被申请人", Type: UnitRef, Required: true, Note: "单位名录中的单位名称"},
 			{Name: "act_category", Label: "行为类别", Type: Enum, Enum: []string{"行政处罚", "行政强制", "行政许可", "行政征收征用", "行政确认", "政府信息公开", "举报投诉处理", "行政不作为", "行政协议", "其他"}},
 			{Name: "application_method", Label: "申请方式", Type: Enum, Enum: []string{"书面", "口头", "网上", "邮寄"}},

@@ -1,6 +1,10 @@
 package report
 
-import "fazhi/indicator"
+import (
+	"math"
+
+	"fazhi/indicator"
+)
 
 // Change is one figure of the report beside last year's.
 type Change struct {
@@ -9,8 +13,21 @@ type Change struct {
 	HasPrev        bool
 }
 
-// Delta is Value − Prev.
-func (c Change) Delta() float64 { return c.Value - c.Prev }
+// Delta is Value − Prev, rounded to the figures' own precision.
+func (c Change) Delta() float64 { return math.Round((c.Value-c.Prev)*1e4) / 1e4 }
+
+// DeltaText writes the change with its sign and unit; a rate changes by
+// 个百分点.
+func (c Change) DeltaText() string {
+	d := FormatDelta(c.Delta())
+	if d == "0" {
+		return "持平"
+	}
+	if c.Unit == "%" {
+		return d + "个百分点"
+	}
+	return d + c.Unit
+}
 
 // Compare lists every figure the report uses with its value in the previous year.
 func (r *Report) Compare(prev map[string]indicator.Value) []Change {

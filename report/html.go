@@ -15,7 +15,6 @@ var htmlTemplate string
 
 var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 	"num":   FormatNumber,
-	"delta": FormatDelta,
 	"date":  gongwen.FormatDate,
 }).Parse(htmlTemplate))
 
@@ -57,6 +56,9 @@ func EvidenceFrom(v indicator.Value, parts []indicator.Part, unitName func(strin
 			row := make([]string, len(cols))
 			for i, f := range cols {
 				row[i] = f.Format(r[f.Name], unitName)
+				if f.Sensitive {
+					row[i] = ledger.Mask(row[i]) // the HTML report is for publication
+				}
 			}
 			ep.Rows = append(ep.Rows, row)
 		}

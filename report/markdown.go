@@ -48,7 +48,7 @@ func (r *Report) WriteMarkdown(w io.Writer, changes []Change, prevYear int) erro
 		for _, c := range changes {
 			prev, delta := "—", "—"
 			if c.HasPrev {
-				prev, delta = FormatNumber(c.Prev)+c.Unit, FormatDelta(c.Delta())
+				prev, delta = FormatNumber(c.Prev)+c.Unit, c.DeltaText()
 			}
 			fmt.Fprintf(&b, "| %s | %s | %s%s | %s | %s |\n", c.ID, c.Name, FormatNumber(c.Value), c.Unit, prev, delta)
 		}

@@ -16,7 +16,11 @@ const PlansHeading = "下步工作打算"
 // tasks carried over from last year's report.
 const PlansStatusDirective = "{{plans.status}}"
 
-var itemRe = regexp.MustCompile(`[一二三四五六七八九十]+是`)
+var (
+	itemRe = regexp.MustCompile(`[一二三四五六七八九十]+是`)
+	// closingRe is the closing formula of a report, not a plan.
+	closingRe = regexp.MustCompile(`^(特此|以上)(报告|说明)。?$`)
+)
 
 // Plans returns the items of the report's 下步工作打算 section: the text
 // after each 一是、二是 … up to the next item.
@@ -28,7 +32,7 @@ func Plans(src *Source) []string {
 			in = strings.Contains(p.Text, PlansHeading)
 			continue
 		}
-		if in {
+		if in && !closingRe.MatchString(p.Text) {
 			text.WriteString(p.Lead + p.Text)
 		}
 	}

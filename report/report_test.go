@@ -62,7 +62,7 @@ func TestSeed_ParsesAndRenders(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !strings.Contains(html.String(), `<a class="fig" href="#ind-reconsideration.received" title="reconsideration.received">51</a>`) ||
-		!strings.Contains(html.String(), "<td>&#43;11</td>") {
+		!strings.Contains(html.String(), "<td>&#43;11起</td>") {
 		t.Errorf("html figure links or comparison missing")
 	}
 }
@@ -191,5 +191,26 @@ func TestLint_EveryTypedFigure(t *testing.T) {
 	src, _ = Parse(strings.Replace(Seed2022, "事项网上办{{service.online_rate}}%", "事项网上办101%", 1))
 	if got := findingRules(Lint(Resolve(src, 2022, vals), nil)); !strings.Contains(got, "比率超过100%: 正文写“事项网上办101%”") {
 		t.Errorf("typed rate over 100%% not flagged:\n%s", got)
+	}
+}
+
+func TestChange_DeltaText(t *testing.T) {
+	for _, tc := range []struct {
+		c    Change
+		want string
+	}{
+		{Change{Value: 371.6, Prev: 13.84, Unit: "亿元"}, "+357.76亿元"},
+		{Change{Value: 100, Prev: 91.67, Unit: "%"}, "+8.33个百分点"},
+		{Change{Value: 44, Prev: 46, Unit: "起"}, "−2起"},
+		{Change{Value: 5, Prev: 5, Unit: "件"}, "持平"},
+	} {
+		if got := tc.c.DeltaText(); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.c, got, tc.want)
+		}
+	}
+	src, _ := Parse(Seed2022)
+	items := Plans(src)
+	if len(items) != 6 || strings.Contains(items[5], "特此报告") || !strings.HasPrefix(items[0], "全面加强对法治政府建设的组织领导") {
+		t.Errorf("plans: %d items, last %q", len(items), items[len(items)-1])
 	}
 }

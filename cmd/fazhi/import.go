@@ -105,7 +105,9 @@ func (a *app) reject(t *excel.Table, ps []importer.Problem, errorsOut string) er
 }
 
 // progress returns a callback that shows rows checked and rows/s on a terminal.
-func (a *app) progress(start time.Time) func(done, total int) { return a.progressLabel(start, "已检查") }
+func (a *app) progress(start time.Time) func(done, total int) {
+	return a.progressLabel(start, "已检查")
+}
 
 // progressLabel returns a callback that shows label, rows and rows/s on a
 // terminal, or nil when stderr is not one.

@@ -114,6 +114,10 @@ func TestReport_DemoRendersEveryFigure(t *testing.T) {
 				}
 			}
 		}
+		// Personal ID numbers stay out of the published HTML.
+		if regexp.MustCompile(`410381(19|20)\d{9}[\dX]`).MatchString(readFile(t, filepath.Join(dir, "r.html"))) {
+			t.Error("the HTML report shows an unmasked 身份证号")
+		}
 		findings, err := gongwen.CheckFile(filepath.Join(dir, "r.docx"))
 		if err != nil {
 			t.Fatal(err)
