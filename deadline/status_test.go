@@ -81,3 +81,23 @@ func TestEngine_Status(t *testing.T) {
 		t.Errorf("Engine.Status = %s %d %v", st, n, err)
 	}
 }
+
+func TestConfigFrom(t *testing.T) {
+	c, err := deadline.ConfigFrom(map[string]string{deadline.KeySwitch: "2024-03-01", deadline.KeyNear: "5", "deadline.days.normdoc.filing": "30"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.ReconsiderationSwitch.Equal(calendar.Date(2024, 3, 1)) || c.NearWorkdays != 5 || c.Periods["normdoc.filing"] != 30 {
+		t.Errorf("config = %+v", c)
+	}
+	for _, bad := range []map[string]string{
+		{"deadline.days.litigation.defence": "20"}, // statutory: not configurable
+		{"deadline.days.normdoc.filing": "0"},
+		{deadline.KeySwitch: "明年"},
+		{"deadline.nonsense": "1"},
+	} {
+		if _, err := deadline.ConfigFrom(bad); err == nil {
+			t.Errorf("ConfigFrom(%v) accepted", bad)
+		}
+	}
+}

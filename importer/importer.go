@@ -32,6 +32,9 @@ type Result struct {
 	Ignored   []string // header labels the ledger does not define
 	HeaderRow int      // 1-based
 	Problems  []Problem
+	// Notes are problems that do not stop the import (a due date that
+	// cannot be computed yet); the records are saved.
+	Notes []Problem
 }
 
 // Options carries what parsing needs from outside.
@@ -124,14 +127,21 @@ func Parse(d *ledger.Definition, t *excel.Table, opt Options) (*Result, error) {
 			continue // blank and trailing rows
 		}
 		rec, errs := d.ParseRecord(cells, opt.Units, opt.Env)
+		fatal := false
 		for _, e := range errs {
 			col := -1
 			if j, ok := seen[e.Field]; ok {
 				col = j
 			}
-			res.Problems = append(res.Problems, Problem{Row: i + 1, Col: col, Column: e.Label, Msg: e.Msg})
+			p := Problem{Row: i + 1, Col: col, Column: e.Label, Msg: e.Msg}
+			if e.Warning {
+				res.Notes = append(res.Notes, p)
+				continue
+			}
+			fatal = true
+			res.Problems = append(res.Problems, p)
 		}
-		if len(errs) > 0 {
+		if fatal {
 			continue
 		}
 		k := d.KeyOf(rec)

@@ -26,6 +26,12 @@ type Deadline struct {
 	// Period is an Int field that sets a configurable rule's period for
 	// this record (a document's 有效期（年）).
 	Period string
+	// Restart is a date field that, when set, starts the period again
+	// (补正材料收到日期: review runs from the completed materials).
+	Restart string
+	// Paused reports that the period is stopped (waiting for the
+	// applicant's 补正 materials): no due date while it holds.
+	Paused func(Record) bool
 }
 
 // DueInput is what computing a due date needs from a record.
@@ -43,12 +49,15 @@ func (dl *Deadline) Input(r Record) (DueInput, bool) {
 		return DueInput{}, false
 	}
 	from, ok := r.Date(dl.From)
-	if !ok || (dl.Applies != nil && !dl.Applies(r)) {
+	if !ok || (dl.Applies != nil && !dl.Applies(r)) || (dl.Paused != nil && dl.Paused(r)) {
 		return DueInput{}, false
 	}
-	in := DueInput{From: from}
-	if dl.LawDate != "" {
-		in.LawDate, _ = r.Date(dl.LawDate)
+	in := DueInput{From: from, LawDate: from}
+	if again, ok := r.Date(dl.Restart); ok && dl.Restart != "" && again.After(from) {
+		in.From = again
+	}
+	if d, ok := r.Date(dl.LawDate); ok && dl.LawDate != "" {
+		in.LawDate = d
 	}
 	if dl.Extended != "" {
 		in.Extended, _ = r[dl.Extended].(bool)

@@ -6,8 +6,8 @@ package ledger
 
 import (
 	"fmt"
-	"strings"
 	"sort"
+	"strings"
 	"time"
 )
 

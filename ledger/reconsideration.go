@@ -37,15 +37,22 @@ var Reconsideration = func() *Definition {
 			{Name: "conclusion", Label: "结案方式", Type: Enum, Enum: ReconsiderationConclusions},
 			{Name: "decision_no", Label: "决定书文号", Type: Text, Normalize: ident.NormalizeDocNumber, Check: ident.CheckDocNumber},
 			{Name: "handler", Label: "承办人", Type: Text},
-			{Name: "acceptance_due_on", Label: "受理审查期限", Type: Date, Derived: true, Note: "自动计算：收到申请后5个工作日"},
+			{Name: "acceptance_due_on", Label: "受理审查期限", Type: Date, Derived: true, Note: "自动计算：收到申请（补正的，收到补正材料）后5个工作日"},
+			{Name: "correction_due_on", Label: "补正期限", Type: Date, Derived: true, Note: "自动计算：补正通知后10个工作日（2023年修订的行政复议法）"},
 			{Name: "decision_due_on", Label: "决定期限", Type: Date, Derived: true, Note: "自动计算：受理后60日（简易程序30日，延期加30日，扣除中止期间）"},
 		},
 		Deadlines: []Deadline{
-			// 复议法 2023 art 30 (2017 law art 17): review within 5 working days of receipt.
+			// 复议法 2023 art 30 (2017 law art 17): review within 5 working days of
+			// receipt. After a 补正 notice the review waits for the materials
+			// (2023 law art 31; 2017 条例 art 29) and runs again from their arrival.
 			{Rule: "reconsideration.acceptance", From: "received_on", Due: "acceptance_due_on", Done: "accepted_on",
+				Restart: "correction_received_on", Paused: awaitingCorrection,
 				Closed: func(r Record) bool {
 					return slices.Contains([]string{"不予受理", "转送"}, r.String("review_result"))
 				}},
+			// 复议法 2023 art 31: the applicant completes the materials within 10 working days.
+			{Rule: "reconsideration.correction", From: "correction_notice_on", Due: "correction_due_on", Done: "correction_received_on",
+				Closed: func(r Record) bool { _, accepted := r["accepted_on"]; return accepted }},
 			// 复议法 2023 art 62 (2017 law art 31): decide within 60 days of acceptance.
 			{Rule: "reconsideration.decision", From: "accepted_on", Due: "decision_due_on", Done: "concluded_on",
 				Extended: "extended", Simplified: func(r Record) bool { return r.String("procedure") == "简易" },
@@ -74,6 +81,14 @@ var Reconsideration = func() *Definition {
 // ReconsiderationConclusions are the ways a reconsideration case ends
 // (复议法 2023 arts 63-74, with 终止 under art 41).
 var ReconsiderationConclusions = []string{"维持", "驳回复议请求", "驳回申请", "撤销", "部分撤销", "变更", "确认违法", "确认无效", "责令履行", "调解", "和解后终止", "撤回申请终止", "其他终止"}
+
+// awaitingCorrection reports a case whose 补正 notice is out and whose
+// materials have not arrived.
+func awaitingCorrection(r Record) bool {
+	_, noticed := r["correction_notice_on"]
+	_, received := r["correction_received_on"]
+	return noticed && !received
+}
 
 // normalizeCaseNo folds the brackets of a case number to the forms courts and
 // 复议机构 print: 〔〕 around a 复议 year, （） around a court year.

@@ -15,6 +15,9 @@ type FieldError struct {
 	Field string // field Name
 	Label string // field Label, as staff know it
 	Msg   string // Chinese reason
+	// Warning marks a problem that does not stop the record from being
+	// saved (a due date that cannot be computed yet).
+	Warning bool
 }
 
 func (e FieldError) Error() string { return e.Label + ": " + e.Msg }
@@ -36,13 +39,13 @@ func (d *Definition) ParseRecord(cells map[string]string, units Units, env Env) 
 		raw, has := cells[f.Name]
 		v, err := f.Parse(raw)
 		if err != nil {
-			errs = append(errs, FieldError{f.Name, f.Label, err.Error()})
+			errs = append(errs, FieldError{Field: f.Name, Label: f.Label, Msg: err.Error()})
 			bad[f.Name] = true
 			continue
 		}
 		if v == nil {
 			if (f.Required || d.isKey(f.Name)) && has {
-				errs = append(errs, FieldError{f.Name, f.Label, "必填，不能为空"})
+				errs = append(errs, FieldError{Field: f.Name, Label: f.Label, Msg: "必填，不能为空"})
 				bad[f.Name] = true
 			}
 			continue
@@ -55,7 +58,7 @@ func (d *Definition) ParseRecord(cells map[string]string, units Units, env Env) 
 				if c := units.Closest(s); c != "" {
 					msg += fmt.Sprintf("，是否为“%s”？", c)
 				}
-				errs = append(errs, FieldError{f.Name, f.Label, msg})
+				errs = append(errs, FieldError{Field: f.Name, Label: f.Label, Msg: msg})
 				bad[f.Name] = true
 				continue
 			}
@@ -69,13 +72,22 @@ func (d *Definition) ParseRecord(cells map[string]string, units Units, env Env) 
 		}
 		if err := c.Check(r); err != nil {
 			f := d.Field(c.Field)
-			errs = append(errs, FieldError{f.Name, f.Label, err.Error()})
+			errs = append(errs, FieldError{Field: f.Name, Label: f.Label, Msg: err.Error()})
 		}
 	}
 	if len(errs) == 0 {
 		errs = append(errs, d.derive(r, env)...)
 	}
 	return r, errs
+}
+
+// Rederive recomputes the derived fields of a stored record (after the
+// calendar or a configured period changed); problems come back as warnings.
+func (d *Definition) Rederive(r Record, env Env) []FieldError {
+	for _, n := range d.DerivedFields() {
+		delete(r, n)
+	}
+	return d.derive(r, env)
 }
 
 func (d *Definition) isKey(name string) bool {
@@ -99,17 +111,20 @@ func (d *Definition) derive(r Record, env Env) []FieldError {
 		}
 		due, err := env.Due(dl.Rule, in)
 		if err != nil {
+			// The record is kept; only its due date is left empty (a case
+			// still suspended, a date past the calendar's years).
 			if in.SuspendFrom.IsZero() || !in.Resumed.IsZero() {
-				f := d.Field(dl.From)
-				errs = append(errs, FieldError{f.Name, f.Label, "无法计算期限: " + err.Error()})
+				f := d.Field(dl.Due)
+				errs = append(errs, FieldError{Field: f.Name, Label: f.Label, Msg: "期限暂无法计算（记录照常导入）: " + err.Error(), Warning: true})
 			}
-			continue // a case still suspended has no due date yet
+			delete(r, dl.Due)
+			continue
 		}
 		r[dl.Due] = due
 	}
 	if d.Derive != nil && env != nil {
 		if err := d.Derive(r, env); err != nil {
-			errs = append(errs, FieldError{"", "", err.Error()})
+			errs = append(errs, FieldError{Msg: err.Error()})
 		}
 	}
 	return errs

@@ -14,8 +14,8 @@ import (
 var htmlTemplate string
 
 var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
-	"num":   FormatNumber,
-	"date":  gongwen.FormatDate,
+	"num":  FormatNumber,
+	"date": gongwen.FormatDate,
 }).Parse(htmlTemplate))
 
 // Evidence is the records behind one figure, formatted for reading.

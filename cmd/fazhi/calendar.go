@@ -48,7 +48,7 @@ func runCalendar(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if un := cal.Unlisted(days, years); len(un) > 0 {
-		fmt.Fprintf(a.stderr, "注意：内置日历中有%d个特殊日期未出现在文件中，导入后以文件为准：", len(un))
+		fmt.Fprintf(a.stderr, "注意：内置日历中有%d个特殊日期未出现在文件中，仍按内置日历处理（如需改为普通日期，请在文件中写明）：", len(un))
 		for _, d := range un {
 			fmt.Fprintf(a.stderr, " %s%s", calendar.Format(d.Date), d.Name)
 		}
@@ -57,6 +57,10 @@ func runCalendar(ctx context.Context, a *app, args []string) error {
 	if err := db.SaveHolidays(ctx, days, years); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "已导入 %s 年节假日安排：%d 个特殊日期\n", calendar.YearRanges(years), len(days))
+	n, err := refreshDeadlines(ctx, db)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "已导入%s节假日安排：%d 个特殊日期；重新计算期限，%d 条记录的期限有变化\n", calendar.YearRanges(years), len(days), n)
 	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"fazhi/calendar"
@@ -40,13 +41,52 @@ func (e deadlineEnv) Due(rule string, in ledger.DueInput) (time.Time, error) {
 	return res.Due, err
 }
 
-// engine returns the deadline engine over the database's calendar.
+// engine returns the deadline engine over the database's calendar and the
+// administrator's settings.
 func engine(ctx context.Context, db *store.DB) (deadline.Engine, error) {
 	cal, err := loadCalendar(ctx, db)
 	if err != nil {
 		return deadline.Engine{}, err
 	}
-	return deadline.Engine{Cal: cal, Config: deadline.DefaultConfig()}, nil
+	settings, err := db.Settings(ctx)
+	if err != nil {
+		return deadline.Engine{}, err
+	}
+	cfg, err := deadline.ConfigFrom(settings)
+	if err != nil {
+		return deadline.Engine{}, fmt.Errorf("期限设置有误（fazhi config list 查看）: %w", err)
+	}
+	return deadline.Engine{Cal: cal, Config: cfg}, nil
+}
+
+// refreshDeadlines recomputes every stored due date and derived field, as
+// after a new holiday notice or a changed period. It returns how many
+// records changed.
+func refreshDeadlines(ctx context.Context, db *store.DB) (int, error) {
+	env, err := calendarEnv(ctx, db)
+	if err != nil {
+		return 0, err
+	}
+	changed := 0
+	for _, d := range ledger.All() {
+		derived := d.DerivedFields()
+		if len(derived) == 0 {
+			continue
+		}
+		recs, _, err := db.FindRecords(ctx, d, ledger.Query{})
+		if err != nil {
+			return changed, err
+		}
+		for _, r := range recs {
+			d.Rederive(r, env)
+		}
+		res, err := db.SaveRecords(ctx, d, recs, derived, store.Change{Actor: actor(), Source: "重新计算期限"})
+		if err != nil {
+			return changed, err
+		}
+		changed += res.Updated
+	}
+	return changed, nil
 }
 
 // calendarEnv gives imports the working-day calendar and deadline rules.

@@ -126,3 +126,49 @@ func TestWarnings_Demo(t *testing.T) {
 		}
 	})
 }
+
+// TestDeadlines_CorrectionAndSettings: a case waiting for 补正 materials is
+// not overdue; review runs again from the day they arrive; a changed period
+// recomputes stored due dates; a deadline past the calendar keeps the record.
+func TestDeadlines_CorrectionAndSettings(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
+		dsn := withUnits(t, e)
+		f := filepath.Join(t.TempDir(), "recon.csv")
+		os.WriteFile(f, []byte("案号,申请人,被申请人,收到申请日期,审查结果,补正通知日期,补正材料收到日期,受理日期\n"+
+			"偃政复〔2024〕1号,甲,偃师区司法局,2024-06-03,告知补正,2024-06-04,,\n"+ // waiting
+			"偃政复〔2024〕2号,乙,偃师区司法局,2024-06-03,受理,2024-06-04,2024-06-20,2024-06-24\n"+
+			"偃政复〔2027〕3号,丙,偃师区司法局,2027-12-20,受理,,,2027-12-22\n"), 0o644)
+		out := mustFazhi(t, dsn, "import", "reconsideration", f)
+		if !strings.Contains(out, "3 行（新增 3") || !strings.Contains(out, "提示：1 条记录已导入，但其法定期限暂无法计算") {
+			t.Errorf("import: %s", out)
+		}
+		due := mustFazhi(t, dsn, "due", "reconsideration", "--as-of", "2024-07-01")
+		for _, want := range []string{
+			// 1号: review paused; the applicant has 10 working days from the notice: 06-05..07, 06-11..14 (06-10 端午), 06-17..19 → 06-19.
+			"偃政复〔2024〕1号", "2024-06-19  逾期",
+			// 2号: review restarts at 06-20: 06-21, 24, 25, 26, 27 → 06-27; accepted 06-24.
+			"2024-06-27  按期办结",
+		} {
+			if !strings.Contains(due, want) {
+				t.Errorf("due lacks %q:\n%s", want, due)
+			}
+		}
+		if strings.Contains(due, "行政复议申请审查（决定是否受理）  2024-06-11") {
+			t.Errorf("a case waiting for 补正 got a review due date:\n%s", due)
+		}
+		// Settings: a 30-day filing period, stored due dates follow.
+		n := filepath.Join(t.TempDir(), "normdoc.csv")
+		os.WriteFile(n, []byte("文号,标题,制定机关,公布日期,状态\n偃政〔2024〕3号,关于试行的规定,区政府,2024-04-25,有效\n"), 0o644)
+		mustFazhi(t, dsn, "import", "normdoc", n)
+		if out := mustFazhi(t, dsn, "due", "normdoc", "--as-of", "2024-05-01"); !strings.Contains(out, "2024-05-10") { // 15 days: 05-10
+			t.Errorf("default filing due:\n%s", out)
+		}
+		mustFazhi(t, dsn, "config", "set", "deadline.days.normdoc.filing", "30")
+		if out := mustFazhi(t, dsn, "due", "normdoc", "--as-of", "2024-05-01"); !strings.Contains(out, "2024-05-27") { // 30 days: 05-25 is a Saturday → 05-27
+			t.Errorf("configured filing due:\n%s", out)
+		}
+		if _, _, err := fazhi(t, dsn, "config", "set", "deadline.days.litigation.defence", "20"); err == nil {
+			t.Error("a statutory period was made configurable")
+		}
+	})
+}

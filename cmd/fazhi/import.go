@@ -77,6 +77,9 @@ func (a *app) importLedger(ctx context.Context, db *store.DB, d *ledger.Definiti
 	el := time.Since(start)
 	fmt.Fprintf(a.stdout, "%s → %s：%d 行（新增 %d，更新 %d，未变 %d），用时 %.1f 秒，%.0f 行/秒\n",
 		path, d.Name, n, sr.Inserted, sr.Updated, sr.Unchanged, el.Seconds(), float64(n)/max(el.Seconds(), 0.001))
+	if len(res.Notes) > 0 {
+		fmt.Fprintf(a.stdout, "提示：%d 条记录已导入，但其法定期限暂无法计算：\n%s", len(res.Notes), importer.Report(path, res.Notes))
+	}
 	if len(res.Ignored) > 0 {
 		fmt.Fprintf(a.stdout, "以下列不属于%s台账，已忽略：%s\n", d.Name, strings.Join(res.Ignored, "、"))
 	}
