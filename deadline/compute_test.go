@@ -122,8 +122,9 @@ func TestCompute(t *testing.T) {
 		{"rectification within 30 days", "rectification",
 			deadline.Input{From: d("2026-09-01"), DaysOverride: intp(30)}, "2026-10-08", "整改时限"},
 		// 09-29(1) 09-30(2), 10-01..07, 10-08(3) 10-09(4) 10-10 Sat 班(5) 10-12(6) 10-13(7)
-		{"contract review 7 working days", "contract.review",
-			deadline.Input{From: d("2026-09-28")}, "2026-10-13", "第二十六条"},
+		// 10-14(8) 10-15(9) 10-16(10) 10-19(11) 10-20(12) 10-21(13) 10-22(14) 10-23(15)
+		{"contract review 15 working days", "contract.review",
+			deadline.Input{From: d("2026-09-28")}, "2026-10-23", "最长不超过15个工作日"},
 		// 05-01..05 off, 05-06(1) 05-07(2) 05-08(3) 05-09 Sat 班(4) 05-11(5)
 		{"bad review 5 working days", "service.bad_review",
 			deadline.Input{From: d("2026-04-30")}, "2026-05-11", "51号"},

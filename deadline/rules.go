@@ -108,12 +108,15 @@ var rules = []Rule{
 	},
 	{
 		ID: "contract.review", Name: "合同合法性审查", Start: "合同送审之日",
-		// No statute fixes it; 重大行政决策程序暂行条例 art 26 gives the reviewer
-		// 一般不少于7个工作日, so 7 working days honours that minimum exactly and
-		// lies inside the 5–15 working days of 国办发〔2018〕115号.
-		Version: Version{Law: "《重大行政决策程序暂行条例》（参照）", Article: "第二十六条（合法性审查时间一般不少于7个工作日）",
-			Unit: Workdays, Period: 7, Configurable: true,
-			Note: "法律未规定合同审查期限；默认7个工作日，即参照条例保证的最短审查时间，可在配置中修改"},
+		// No statute fixes a contract review period. 国办发〔2018〕115号 sets the
+		// 合法性审核 of normative documents at 一般不少于5个工作日、最长不超过15个工作日;
+		// by analogy the review is late after 15 working days. (重大行政决策程序
+		// 暂行条例 art 26's 7 working days is a minimum owed to the reviewer, not
+		// a limit.)
+		Version: Version{Law: "《国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见》（国办发〔2018〕115号）（参照）",
+			Article: "合法性审核时间一般不少于5个工作日、最长不超过15个工作日",
+			Unit:    Workdays, Period: 15, Configurable: true,
+			Note: "法律未规定合同审查期限；默认参照规范性文件合法性审核的最长期限15个工作日，可用 fazhi config 修改"},
 	},
 	{
 		ID: "service.bad_review", Name: "政务服务差评整改反馈", Start: "收到差评之日",
