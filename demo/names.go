@@ -3,6 +3,8 @@ package demo
 import (
 	"fmt"
 	"strings"
+
+	"fazhi/ident"
 )
 
 var surnames = []rune("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文")
@@ -39,8 +41,6 @@ func (g *gen) firm() (string, string) {
 
 const usccChars = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 
-var usccWeights = []int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
-
 // uscc builds a 统一社会信用代码 with both check characters right
 // (GB 32100-2015; GB 11714-1997 for the organisation code).
 func (g *gen) uscc(kind, region string) string {
@@ -54,26 +54,7 @@ func (g *gen) uscc(kind, region string) string {
 		fmt.Fprintf(&b, "%08d", g.r.IntN(1e8))
 	}
 	s := b.String()
-	sum := 0
-	for i, w := range []int{3, 7, 9, 10, 5, 8, 4, 2} {
-		sum += strings.IndexByte(usccChars, s[i]) * w
-	}
-	switch oc := 11 - sum%11; oc {
-	case 10:
-		s += "X"
-	case 11:
-		s += "0"
-	default:
-		s += fmt.Sprint(oc)
-	}
+	s += string(ident.OrgCheckChar(s))
 	body := kind + region + s
-	sum = 0
-	for i := 0; i < 17; i++ {
-		sum += strings.IndexByte(usccChars, body[i]) * usccWeights[i]
-	}
-	c := 31 - sum%31
-	if c == 31 {
-		c = 0
-	}
-	return body + string(usccChars[c])
+	return body + string(ident.USCCCheckChar(body))
 }

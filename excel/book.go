@@ -22,6 +22,22 @@ const templateRows = 2000
 // dropdowns for enumerations and units, date formats, then recs (none for a
 // template). unitNames lists the unit tree; unitName maps a code to a name.
 func Write(w io.Writer, d *ledger.Definition, recs []ledger.Record, unitNames []string, unitName func(string) string) error {
+	return write(w, d, d.Fields, recs, unitNames, unitName)
+}
+
+// WriteTemplate writes an empty import template: the columns staff fill in,
+// without the derived ones (due dates, durations) the system computes.
+func WriteTemplate(w io.Writer, d *ledger.Definition, unitNames []string) error {
+	var fields []ledger.Field
+	for _, f := range d.Fields {
+		if !f.Derived {
+			fields = append(fields, f)
+		}
+	}
+	return write(w, d, fields, nil, unitNames, nil)
+}
+
+func write(w io.Writer, d *ledger.Definition, cols []ledger.Field, recs []ledger.Record, unitNames []string, unitName func(string) string) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	sheet := d.Name
@@ -30,7 +46,7 @@ func Write(w io.Writer, d *ledger.Definition, recs []ledger.Record, unitNames []
 	}
 	// Notes and dropdowns go in before the stream writer takes the sheet:
 	// it keeps what the worksheet already has and writes the rows.
-	if err := annotate(f, sheet, d, unitNames, len(recs)); err != nil {
+	if err := annotate(f, sheet, cols, unitNames, len(recs)); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)
@@ -54,7 +70,7 @@ func Write(w io.Writer, d *ledger.Definition, recs []ledger.Record, unitNames []
 	dateStyle, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt})
 	textStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 49}) // "@": codes stay text
 
-	for i, fd := range d.Fields {
+	for i, fd := range cols {
 		width := float64(max(8, len([]rune(fd.Label))*2+2))
 		switch fd.Type {
 		case ledger.Date:
@@ -69,8 +85,8 @@ func Write(w io.Writer, d *ledger.Definition, recs []ledger.Record, unitNames []
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	header := make([]any, len(d.Fields))
-	for i, fd := range d.Fields {
+	header := make([]any, len(cols))
+	for i, fd := range cols {
 		st := head
 		if fd.Required {
 			st = headReq
@@ -81,9 +97,9 @@ func Write(w io.Writer, d *ledger.Definition, recs []ledger.Record, unitNames []
 		return err
 	}
 	for n, r := range recs {
-		row := make([]any, len(d.Fields))
-		for i := range d.Fields {
-			fd := &d.Fields[i]
+		row := make([]any, len(cols))
+		for i := range cols {
+			fd := &cols[i]
 			v := r[fd.Name]
 			switch {
 			case v == nil:
@@ -112,11 +128,11 @@ func Write(w io.Writer, d *ledger.Definition, recs []ledger.Record, unitNames []
 }
 
 // annotate adds the header comments and the dropdown validations.
-func annotate(f *excelize.File, sheet string, d *ledger.Definition, unitNames []string, nrows int) error {
+func annotate(f *excelize.File, sheet string, cols []ledger.Field, unitNames []string, nrows int) error {
 	last := max(templateRows, nrows+200)
 	dictCol := 0
-	for i := range d.Fields {
-		fd := &d.Fields[i]
+	for i := range cols {
+		fd := &cols[i]
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.AddComment(sheet, excelize.Comment{Cell: col + "1", Author: "fazhi", Paragraph: []excelize.RichTextRun{{Text: Describe(fd)}}}); err != nil {
 			return err

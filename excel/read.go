@@ -6,6 +6,7 @@ package excel
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -29,12 +30,25 @@ type Table struct {
 // Read loads the first visible sheet of an .xlsx file, or a CSV file in
 // UTF-8 (with or without BOM) or GB18030.
 func Read(path string) (*Table, error) {
+	ts, err := ReadAll(path)
+	if err != nil {
+		return nil, err
+	}
+	return ts[0], nil
+}
+
+// ReadAll loads every visible sheet of an .xlsx file (a workbook may open
+// with a 填报说明 sheet), or the one table of a CSV file.
+func ReadAll(path string) ([]*Table, error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("%s: 这是一个文件夹，不是 Excel 或 CSV 文件", path)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		if os.IsNotExist(err) {
 			return nil, fmt.Errorf("%s: 文件不存在", path)
 		}
-		return nil, fmt.Errorf("%s: 无法读取文件: %v", path, err)
+		return nil, fmt.Errorf("%s: 无法读取文件（%v）", path, errors.Unwrap(err))
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
@@ -42,7 +56,11 @@ func Read(path string) (*Table, error) {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return readXLSX(path, data)
 	case strings.EqualFold(filepath.Ext(path), ".csv") || isText(data):
-		return readCSV(path, data)
+		t, err := readCSV(path, data)
+		if err != nil {
+			return nil, err
+		}
+		return []*Table{t}, nil
 	}
 	return nil, fmt.Errorf("%s: 不是 Excel (.xlsx) 或 CSV 文件", path)
 }
@@ -52,22 +70,33 @@ func isText(data []byte) bool {
 	return n > 0 && !bytes.ContainsRune(data[:n], 0)
 }
 
-func readXLSX(path string, data []byte) (*Table, error) {
+func readXLSX(path string, data []byte) ([]*Table, error) {
+	if bytes.Contains(data, []byte("word/document.xml")) {
+		return nil, fmt.Errorf("%s: 这是 Word 文档，不是 Excel 工作簿", path)
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("%s: 无法打开 Excel 文件（文件可能已损坏或不是 .xlsx）: %v", path, err)
+		return nil, fmt.Errorf("%s: 无法打开 Excel 文件（文件可能已损坏或不是 .xlsx）", path)
 	}
 	defer f.Close()
-	sheet := ""
+	var out []*Table
 	for _, s := range f.GetSheetList() {
-		if v, err := f.GetSheetVisible(s); err == nil && v {
-			sheet = s
-			break
+		if v, err := f.GetSheetVisible(s); err != nil || !v {
+			continue
 		}
+		t, err := readSheet(f, path, s)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
 	}
-	if sheet == "" {
+	if len(out) == 0 {
 		return nil, fmt.Errorf("%s: 工作簿中没有可见的工作表", path)
 	}
+	return out, nil
+}
+
+func readSheet(f *excelize.File, path, sheet string) (*Table, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, fmt.Errorf("%s: 读取工作表“%s”失败: %v", path, sheet, err)

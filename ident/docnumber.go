@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"golang.org/x/text/width"
 )
 
 // docNumberRe is the 发文字号 form of GB/T 9704-2012 §7.2.4: 机关代字 + 〔年份〕 + 序号 + 号,
@@ -18,7 +20,7 @@ var bracketFixer = strings.NewReplacer(
 
 // NormalizeDocNumber rewrites mistyped year brackets to 〔〕 and drops spaces.
 func NormalizeDocNumber(s string) string {
-	s = strings.Join(strings.Fields(s), "")
+	s = strings.Join(strings.Fields(width.Fold.String(s)), "")
 	if strings.ContainsAny(s, "〔〕") {
 		return s
 	}

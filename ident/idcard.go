@@ -12,6 +12,9 @@ const idCheck = "10X98765432"
 
 // CheckIDCard reports why s is not a valid 18-digit 居民身份证号码, or nil.
 func CheckIDCard(s string) error {
+	if looksLikeExcelNumber(s) {
+		return fmt.Errorf("“%s”是被 Excel 存成数字（科学计数法）的号码，已丢失末几位：请把该列设为“文本”格式后重新填写", s)
+	}
 	if len(s) != 18 {
 		return fmt.Errorf("身份证号码应为18位，实为%d位", len([]rune(s)))
 	}
@@ -34,6 +37,9 @@ func CheckIDCard(s string) error {
 // CheckPartyID accepts either a 身份证 number or a 统一社会信用代码, deciding by
 // shape: 18 digits (last may be X) is read as an ID card.
 func CheckPartyID(s string) error {
+	if looksLikeExcelNumber(s) {
+		return CheckIDCard(s)
+	}
 	if len(s) == 18 && isIDShape(s) {
 		if err := CheckIDCard(s); err == nil {
 			return nil

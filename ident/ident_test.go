@@ -1,6 +1,9 @@
 package ident
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCheckUSCC(t *testing.T) {
 	for _, tc := range []struct {
@@ -8,6 +11,8 @@ func TestCheckUSCC(t *testing.T) {
 		ok bool
 	}{
 		{"91350100M000100Y43", true},
+		{"91410381MA00000075", true},  // MA… codes of enterprises since 2015: A=10, M=22 in GB 11714
+		{"91410381MA000000X9", false}, // passes only if letters take GB 32100 values
 		{"91110000100017643K", true},
 		{"91350100M000100Y44", false}, // wrong check character
 		{"91110000100017643", false},  // 17 characters
@@ -37,6 +42,9 @@ func TestCheckIDCard(t *testing.T) {
 	if err := CheckPartyID("91350100M000100Y43"); err != nil {
 		t.Errorf("CheckPartyID(uscc) = %v", err)
 	}
+	if err := CheckPartyID("4.10381198002021E+17"); err == nil || !strings.Contains(err.Error(), "科学计数法") {
+		t.Errorf("CheckPartyID(Excel number) = %v", err)
+	}
 	if err := CheckPartyID("11010519491231002X"); err != nil {
 		t.Errorf("CheckPartyID(id) = %v", err)
 	}
@@ -50,6 +58,7 @@ func TestDocNumber(t *testing.T) {
 		{"偃政〔2023〕5号", "偃政〔2023〕5号", true},
 		{"偃政[2023]5号", "偃政〔2023〕5号", true},
 		{"偃政办（2023） 12号", "偃政办〔2023〕12号", true},
+		{"偃政〔２０２２〕６号", "偃政〔2022〕6号", true},
 		{"偃政〔2023〕第5号", "偃政〔2023〕第5号", false},
 		{"偃政〔2023〕05号", "偃政〔2023〕05号", false},
 		{"偃政〔23〕5号", "偃政〔23〕5号", false},

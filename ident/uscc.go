@@ -16,47 +16,72 @@ var usccWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10
 // orgWeights are the GB 11714-1997 weights of the organisation code in positions 9..17.
 var orgWeights = [8]int{3, 7, 9, 10, 5, 8, 4, 2}
 
-// CheckUSCC reports why s is not a valid 统一社会信用代码, or nil.
-// Positions 3-8 are the region code at registration time, so they are not
-// checked against today's region codes.
-func CheckUSCC(s string) error {
-	if len([]rune(s)) != 18 {
-		return fmt.Errorf("统一社会信用代码应为18位，实为%d位", len([]rune(s)))
-	}
-	var sum int
-	for i := 0; i < 18; i++ {
-		v := strings.IndexByte(usccChars, s[i])
-		if v < 0 {
-			return fmt.Errorf("统一社会信用代码第%d位“%c”不是允许的字符（不含I、O、S、V、Z）", i+1, s[i])
-		}
-		if i < 17 {
-			sum += v * usccWeights[i]
-		}
+// USCCCheckChar returns the 18th character of a 统一社会信用代码 whose first
+// 17 characters are body (GB 32100-2015: 31 − Σ value·weight mod 31, 31 → 0).
+func USCCCheckChar(body string) byte {
+	sum := 0
+	for i := 0; i < 17; i++ {
+		sum += strings.IndexByte(usccChars, body[i]) * usccWeights[i]
 	}
 	c := 31 - sum%31
 	if c == 31 {
 		c = 0
 	}
-	if want := usccChars[c]; s[17] != want {
+	return usccChars[c]
+}
+
+// OrgCheckChar returns the check character of an 8-character organisation
+// code (GB 11714-1997: 11 − Σ value·weight mod 11, 10 → X, 11 → 0).
+func OrgCheckChar(org string) byte {
+	sum := 0
+	for i := 0; i < 8; i++ {
+		sum += orgValue(org[i]) * orgWeights[i]
+	}
+	switch c := 11 - sum%11; c {
+	case 10:
+		return 'X'
+	case 11:
+		return '0'
+	default:
+		return byte('0' + c)
+	}
+}
+
+// orgValue is a character's value in GB 11714-1997: digits 0-9, then the
+// letters A-Z as 10-35 with none skipped (unlike the GB 32100 set).
+func orgValue(c byte) int {
+	if c >= '0' && c <= '9' {
+		return int(c - '0')
+	}
+	return int(c-'A') + 10
+}
+
+// CheckUSCC reports why s is not a valid 统一社会信用代码, or nil.
+// Positions 3-8 are the region code at registration time, so they are not
+// checked against today's region codes.
+func CheckUSCC(s string) error {
+	if looksLikeExcelNumber(s) {
+		return fmt.Errorf("“%s”是被 Excel 存成数字（科学计数法）的代码，已丢失末几位：请把该列设为“文本”格式后重新填写", s)
+	}
+	if len([]rune(s)) != 18 {
+		return fmt.Errorf("统一社会信用代码应为18位，实为%d位", len([]rune(s)))
+	}
+	for i := 0; i < 18; i++ {
+		if strings.IndexByte(usccChars, s[i]) < 0 {
+			return fmt.Errorf("统一社会信用代码第%d位“%c”不是允许的字符（不含I、O、S、V、Z）", i+1, s[i])
+		}
+	}
+	if want := USCCCheckChar(s[:17]); s[17] != want {
 		return fmt.Errorf("统一社会信用代码校验位错误：应为%c，实为%c", want, s[17])
 	}
-	// GB 11714 check digit of the embedded organisation code (positions 9-17).
-	org := s[8:17]
-	sum = 0
-	for i := 0; i < 8; i++ {
-		v := strings.IndexByte(usccChars, org[i])
-		sum += v * orgWeights[i]
-	}
-	oc := 11 - sum%11
-	want := byte('0' + oc)
-	switch oc {
-	case 10:
-		want = 'X'
-	case 11:
-		want = '0'
-	}
-	if org[8] != want {
-		return fmt.Errorf("统一社会信用代码中组织机构代码（第9-17位）校验位错误：应为%c，实为%c", want, org[8])
+	if want := OrgCheckChar(s[8:16]); s[16] != want {
+		return fmt.Errorf("统一社会信用代码中组织机构代码（第9-17位）校验位错误：应为%c，实为%c", want, s[16])
 	}
 	return nil
+}
+
+// looksLikeExcelNumber spots a long code that Excel turned into a number:
+// 4.10381198002021E+17.
+func looksLikeExcelNumber(s string) bool {
+	return strings.ContainsAny(s, "Ee") && strings.Contains(s, "+") && strings.Contains(s, ".")
 }

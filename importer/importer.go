@@ -6,12 +6,16 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"fazhi/excel"
 	"fazhi/ledger"
 )
+
+// ErrNoHeader is returned when no row near the top carries the ledger's labels.
+var ErrNoHeader = errors.New("找不到表头")
 
 // headerScan is how many rows from the top are searched for the header row.
 const headerScan = 20
@@ -71,7 +75,11 @@ func Parse(d *ledger.Definition, t *excel.Table, opt Options) (*Result, error) {
 				req = append(req, f.Label)
 			}
 		}
-		return nil, fmt.Errorf("%s: 找不到表头：前%d行中没有%s台账的列名（应包含 %s）", t.File, headerScan, d.Name, strings.Join(req, "、"))
+		where := t.File
+		if t.Sheet != "" {
+			where += "（工作表“" + t.Sheet + "”）"
+		}
+		return nil, fmt.Errorf("%s: %w：前%d行中没有%s台账的列名（应包含 %s）", where, ErrNoHeader, headerScan, d.Name, strings.Join(req, "、"))
 	}
 	res := &Result{HeaderRow: hdr + 1}
 	colField := map[int]*ledger.Field{}

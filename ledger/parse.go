@@ -109,6 +109,17 @@ func ParseScaled(s string, scale int) (int64, error) {
 	}
 	fp = strings.TrimRight(fp, "0")
 	if len(fp) > scale {
+		// Excel stores decimals as binary doubles: 3.3 may arrive as
+		// 3.3000000000000003. Accept what is that close to the scale.
+		if x, err := strconv.ParseFloat(ip+"."+fp, 64); err == nil && len(fp) >= 12 {
+			p := math.Pow10(scale)
+			if r := math.Round(x * p); math.Abs(x*p-r) < 1e-6*max(1, math.Abs(x*p)) {
+				if neg {
+					r = -r
+				}
+				return int64(r), nil
+			}
+		}
 		if scale == 0 {
 			return 0, fmt.Errorf("“%s”应为整数", s)
 		}

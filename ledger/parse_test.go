@@ -35,6 +35,11 @@ func TestParseScaled(t *testing.T) {
 		{"-3", 0, -3, true},
 		{"12元", 0, 0, false},
 		{"2008.76万元", 4, 20087600, true},
+		{"3.3000000000000003", 4, 33000, true},     // Excel's double for 3.3
+		{"41594.009999999995", 4, 415940100, true}, // and for 41594.01
+		{"0.30000000000000004", 0, 0, false},       // not an integer
+		{"12.34567", 4, 0, false},                  // a real fifth decimal
+		{"-2.2000000000000002", 1, -22, true},
 	} {
 		got, err := ParseScaled(tc.in, tc.scale)
 		if (err == nil) != tc.ok || (tc.ok && got != tc.want) {

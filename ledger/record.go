@@ -99,15 +99,16 @@ func FormatScaled(n int64, scale int) string {
 	return s
 }
 
-// Float returns a Decimal or Int value as a float64 in natural units.
+// Float returns a Decimal or Int value as a float64 in natural units, the
+// nearest double to the exact decimal (41594.01, not 41594.009999999995).
 func (f *Field) Float(v any) float64 {
 	n, ok := v.(int64)
 	if !ok {
 		return 0
 	}
-	x := float64(n)
-	for i := 0; i < f.Scale && f.Type == Decimal; i++ {
-		x /= 10
+	if f.Type != Decimal || f.Scale == 0 {
+		return float64(n)
 	}
+	x, _ := strconv.ParseFloat(FormatScaled(n, f.Scale), 64)
 	return x
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"os/user"
+	"path/filepath"
+	"strings"
 
 	"fazhi/ledger"
 	"fazhi/store"
@@ -24,12 +26,27 @@ func actor() string {
 }
 
 // ledgerArg resolves a ledger ID given on the command line.
+// A ledger may also be named by its Chinese name (行政复议案件).
 func ledgerArg(id string) (*ledger.Definition, error) {
-	d, ok := ledger.Get(id)
-	if !ok {
-		return nil, usageError{fmt.Sprintf("未知台账 %q，可用的台账：%v", id, ledger.IDs())}
+	if d, ok := ledger.Get(id); ok {
+		return d, nil
 	}
-	return d, nil
+	var names []string
+	for _, d := range ledger.All() {
+		if d.Name == id {
+			return d, nil
+		}
+		names = append(names, d.ID+"（"+d.Name+"）")
+	}
+	return nil, usageError{fmt.Sprintf("未知台账“%s”，可用的台账：%s；运行 fazhi ledgers 查看", id, strings.Join(names, "、"))}
+}
+
+// xlsxPath refuses an output path that does not end in .xlsx.
+func xlsxPath(p string) error {
+	if p != "" && !strings.EqualFold(filepath.Ext(p), ".xlsx") {
+		return usageError{fmt.Sprintf("输出文件 %s 应以 .xlsx 结尾（写出的是 Excel 工作簿）", p)}
+	}
+	return nil
 }
 
 // unitArg resolves --unit (code, name or short name) to a unit code.

@@ -28,6 +28,9 @@ func runExport(ctx context.Context, a *app, args []string, template bool) error 
 	if len(pos) != 1 || *out == "" {
 		return usageError{"用法: fazhi export LEDGER [--year Y] [--unit U] -o F.xlsx"}
 	}
+	if err := xlsxPath(*out); err != nil {
+		return err
+	}
 	d, err := ledgerArg(pos[0])
 	if err != nil {
 		return err
@@ -52,7 +55,7 @@ func runExport(ctx context.Context, a *app, args []string, template bool) error 
 			return err
 		}
 	}
-	if err := writeLedgerFile(*out, d, recs, tree); err != nil {
+	if err := writeLedgerFile(*out, d, recs, tree, template); err != nil {
 		return err
 	}
 	if template {
@@ -63,7 +66,7 @@ func runExport(ctx context.Context, a *app, args []string, template bool) error 
 	return nil
 }
 
-func writeLedgerFile(path string, d *ledger.Definition, recs []ledger.Record, tree *ledger.UnitTree) error {
+func writeLedgerFile(path string, d *ledger.Definition, recs []ledger.Record, tree *ledger.UnitTree, template bool) error {
 	names := make([]string, len(tree.Units))
 	for i, u := range tree.Units {
 		names[i] = u.Name
@@ -72,7 +75,11 @@ func writeLedgerFile(path string, d *ledger.Definition, recs []ledger.Record, tr
 	if err != nil {
 		return err
 	}
-	if err := excel.Write(f, d, recs, names, tree.Name); err != nil {
+	write := func() error { return excel.Write(f, d, recs, names, tree.Name) }
+	if template {
+		write = func() error { return excel.WriteTemplate(f, d, names) }
+	}
+	if err := write(); err != nil {
 		f.Close()
 		os.Remove(path)
 		return err

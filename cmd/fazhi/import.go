@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -33,6 +34,9 @@ func runImport(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := xlsxPath(*errorsOut); err != nil {
+		return err
+	}
 	db, err := a.openDB(ctx)
 	if err != nil {
 		return err
@@ -46,7 +50,7 @@ func runImport(ctx context.Context, a *app, args []string) error {
 // reports all of them, writes the errors workbook if asked, and saves nothing.
 func (a *app) importLedger(ctx context.Context, db *store.DB, d *ledger.Definition, path, errorsOut string) (store.SaveResult, error) {
 	start := time.Now()
-	t, err := excel.Read(path)
+	sheets, err := excel.ReadAll(path)
 	if err != nil {
 		return store.SaveResult{}, err
 	}
@@ -61,7 +65,16 @@ func (a *app) importLedger(ctx context.Context, db *store.DB, d *ledger.Definiti
 	if err != nil {
 		return store.SaveResult{}, err
 	}
-	res, err := importer.Parse(d, t, importer.Options{Units: tree, Env: env, Progress: a.progress(start)})
+	// The first sheet that carries the ledger's header is the data; a
+	// workbook may open with a 填报说明 sheet.
+	var t *excel.Table
+	var res *importer.Result
+	for _, sh := range sheets {
+		t = sh
+		if res, err = importer.Parse(d, t, importer.Options{Units: tree, Env: env, Progress: a.progress(start)}); !errors.Is(err, importer.ErrNoHeader) {
+			break
+		}
+	}
 	if err != nil {
 		return store.SaveResult{}, err
 	}

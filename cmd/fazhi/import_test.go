@@ -8,8 +8,10 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"fazhi/internal/testdb"
+	"fazhi/ledger"
 )
 
 func TestImportReconsideration_Figures(t *testing.T) {
@@ -120,7 +122,10 @@ func TestImport_OneBadDateWritesNothing(t *testing.T) {
 }
 
 func TestImport_BadInput(t *testing.T) {
-	e := testdb.Engines()[0]
+	testdb.Run(t, testImportBadInput)
+}
+
+func testImportBadInput(t *testing.T, e testdb.Engine) {
 	dsn := withUnits(t, e)
 	dir := t.TempDir()
 	mk := func(mut func(r []string) []string) [][]string {
@@ -378,5 +383,82 @@ func TestImport_NeedsUnitTreeFirst(t *testing.T) {
 	_, _, err := fazhi(t, dsn, "import", "reconsideration", repoFile("testdata", "reconsideration-2022.csv"))
 	if err == nil || !strings.Contains(err.Error(), "单位名录为空：请先用 fazhi units import") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestExportImportExport_EveryLedger round-trips every ledger of the demo,
+// decimals, booleans and derived columns included, on both engines.
+func TestExportImportExport_EveryLedger(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
+		src := e.DSN(t)
+		mustFazhi(t, src, "demo", "load")
+		dst := withUnits(t, e)
+		dir := t.TempDir()
+		for _, d := range ledger.All() {
+			first := filepath.Join(dir, d.ID+"-1.xlsx")
+			second := filepath.Join(dir, d.ID+"-2.xlsx")
+			mustFazhi(t, src, "export", d.ID, "-o", first)
+			if _, stderr, err := fazhi(t, dst, "import", d.ID, first); err != nil {
+				t.Errorf("%s: re-import of the export failed: %v\n%s", d.ID, err, stderr)
+				continue
+			}
+			mustFazhi(t, dst, "export", d.ID, "-o", second)
+			x, y := rawCells(t, first, d.Name), rawCells(t, second, d.Name)
+			if len(x) < 2 {
+				t.Errorf("%s: export has no records", d.ID)
+			}
+			if fmt.Sprint(x) != fmt.Sprint(y) {
+				t.Errorf("%s: export → import → export differs", d.ID)
+			}
+		}
+	})
+}
+
+// rawCells reads a sheet's stored cell values (not their display), so a
+// decimal that drifted in its last binary digit shows.
+func rawCells(t *testing.T, path, sheet string) [][]string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func TestImport_GB18030AndInstructionsSheet(t *testing.T) {
+	dsn := withUnits(t, testdb.Engines()[0])
+	dir := t.TempDir()
+	text := "偃师区2022年行政复议案件台账\n案号,申请人,被申请人,收到申请日期,审查结果\n偃政复〔2022〕1号,张建国,偃师区司法局,2022年3月1日,审查中\n"
+	gb, err := simplifiedchinese.GB18030.NewEncoder().String(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "gb.csv")
+	os.WriteFile(p, []byte(gb), 0o644)
+	if out := mustFazhi(t, dsn, "import", "reconsideration", p); !strings.Contains(out, "1 行（新增 1") {
+		t.Errorf("GB18030: %s", out)
+	}
+	// A workbook that opens with a 填报说明 sheet.
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "填报说明")
+	f.SetCellValue("填报说明", "A1", "请在“台账”工作表填写，日期格式 2022-03-05")
+	f.NewSheet("台账")
+	f.SetSheetRow("台账", "A1", &[]any{"案号", "申请人", "被申请人", "收到申请日期", "审查结果"})
+	f.SetSheetRow("台账", "A2", &[]any{"偃政复〔2022〕2号", "李秀兰", "偃师区司法局", "2022-03-02", "审查中"})
+	x := filepath.Join(dir, "two-sheets.xlsx")
+	f.SaveAs(x)
+	if out := mustFazhi(t, dsn, "import", "reconsideration", x); !strings.Contains(out, "1 行（新增 1") {
+		t.Errorf("instructions sheet first: %s", out)
+	}
+	// Excel's scientific notation for an ID column gets an explanation.
+	n := filepath.Join(dir, "num.csv")
+	os.WriteFile(n, []byte("案号,申请人,申请人证件号,被申请人,收到申请日期,审查结果\n偃政复〔2022〕3号,王,4.10381198002021E+17,偃师区司法局,2022-03-03,审查中\n"), 0o644)
+	if _, stderr, err := fazhi(t, dsn, "import", "reconsideration", n); err == nil || !strings.Contains(stderr, "科学计数法") {
+		t.Errorf("scientific notation: %v %s", err, stderr)
 	}
 }

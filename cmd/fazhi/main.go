@@ -38,9 +38,12 @@ type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
 
+// errHelp is returned after a command printed its help on request.
+var errHelp = errors.New("help shown")
+
 func main() {
 	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
-	if err := a.main(context.Background(), os.Args[1:]); err != nil {
+	if err := a.main(context.Background(), os.Args[1:]); err != nil && !errors.Is(err, errHelp) {
 		fmt.Fprintln(os.Stderr, "错误:", err)
 		var ue usageError
 		if errors.As(err, &ue) {
@@ -103,6 +106,9 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, errHelp // the flag set printed its usage
+			}
 			return nil, usageError{err.Error()}
 		}
 		args = fs.Args()
