@@ -443,6 +443,7 @@ func runReportDraft(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("report draft")
 	year := fs.Int("year", 0, "新报告的年度")
 	out := fs.String("o", "", "把草稿写到文件（默认直接保存为该年度报告的新版本）")
+	force := fs.Bool("force", false, "该年度已有报告正文时，仍以草稿作为新版本保存")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -475,6 +476,11 @@ func runReportDraft(ctx context.Context, a *app, args []string) error {
 		}
 		fmt.Fprintf(a.stdout, "已写出%d年度报告草稿 %s\n", *year, *out)
 		return nil
+	}
+	if cur, exists, err := db.ReportSource(ctx, *year, 0); err != nil {
+		return err
+	} else if exists && !*force {
+		return fmt.Errorf("%d年度报告已有正文（第%d版，%s），未覆盖；用 -o 文件 写出草稿对照，或加 --force 另存为新版本（旧版本仍可用 report source --version 查看）", *year, cur.Version, cur.Author)
 	}
 	ver, _, err := db.SaveReportSource(ctx, *year, text, actor(), fmt.Sprintf("由%d年度报告生成的草稿", *year-1))
 	if err != nil {

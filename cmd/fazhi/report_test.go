@@ -294,6 +294,9 @@ func TestReport_PlansCarryOver(t *testing.T) {
 			t.Errorf("second apply: %s", out)
 		}
 		mustFazhi(t, dsn, "report", "draft", "--year", "2023")
+		if _, _, err := fazhi(t, dsn, "report", "draft", "--year", "2023"); err == nil || !strings.Contains(err.Error(), "未覆盖") {
+			t.Errorf("a second draft overwrote the first: %v", err)
+		}
 		md := filepath.Join(t.TempDir(), "r23.md")
 		mustFazhi(t, dsn, "report", "--year", "2023", "-o", md)
 		text := readFile(t, md)
