@@ -18,6 +18,32 @@ const (
 	cleanupDecisionDate = "2022-06-28"
 )
 
+// Cleanup2022 describes the demo's 2022 campaign for registering it: name,
+// cut-off, the issuing units in scope (names), decision number and date.
+var Cleanup2022 = struct {
+	Batch, Cutoff, DecisionNo, DecisionDate string
+	Issuers                                 []string
+}{cleanupBatch2022, cleanupCutoff, cleanupDecisionNo, cleanupDecisionDate, []string{uGovernment, uGovOffice}}
+
+// topicYears bounds when a document on a topic can have been issued (a
+// census, a pilot, a reform belongs to its years); other topics 2006–2017.
+var topicYears = map[string][2]string{
+	"农村税费改革":          {"2006-01-01", "2006-12-31"},
+	"第二次全国经济普查":       {"2008-01-01", "2009-06-30"},
+	"城镇居民基本医疗保险试点":    {"2007-07-01", "2009-12-31"},
+	"新型农村社会养老保险试点":    {"2009-09-01", "2011-12-31"},
+	"集体林权制度改革":        {"2007-01-01", "2010-12-31"},
+	"第三次全国农业普查":       {"2016-01-01", "2017-06-30"},
+	"第四次全国经济普查":       {"2018-01-01", "2019-06-30"},
+	"农村土地承包经营权确权登记颁证": {"2014-01-01", "2018-12-31"},
+	"化解过剩产能":          {"2016-01-01", "2018-12-31"},
+	"大气污染防治攻坚":        {"2017-01-01", "2020-12-31"},
+	"黄标车淘汰":           {"2014-01-01", "2017-12-31"},
+	"县级公立医院综合改革":      {"2012-06-01", "2016-12-31"},
+	"棚户区改造":           {"2013-07-01", "2018-12-31"},
+	"公务用车制度改革":        {"2014-07-01", "2017-12-31"},
+}
+
 // Topics of the documents, by the conclusion the cleanup reached.
 var (
 	repealTopics = []string{"城市房屋拆迁管理", "农村税费改革", "第二次全国经济普查", "国有企业改制", "集体林权制度改革", "城镇居民基本医疗保险试点",
@@ -43,10 +69,10 @@ type cleanupDoc struct {
 	conclusion        string
 }
 
-func normdocCleanupTable(g *gen) (*table, error) {
+// cleanupDocs returns the 88 documents of the 2022 campaign, oldest first:
+// the ones issued before 2021 are in the normdoc ledger too.
+func cleanupDocs(g *gen) []cleanupDoc {
 	g.seed("normdoc_cleanup")
-	t := &table{ledger: "normdoc_cleanup", file: "05-规范性文件清理台账.xlsx", title: "偃师区规范性文件清理情况统计表",
-		header: []string{"序号", "清理批次", "文号", "标题", "制定机关", "公布日期", "清理结论", "理由", "决定文号", "决定公布日期"}}
 	used := map[string]bool{}
 	doc := func(from, to time.Time, topic, conclusion string) cleanupDoc {
 		pub := g.workday(from, to)
@@ -92,7 +118,11 @@ func normdocCleanupTable(g *gen) (*table, error) {
 		if i%3 == 2 {
 			c = "宣布失效"
 		}
-		docs = append(docs, doc(date("2006-01-01"), date("2017-12-31"), topic, c))
+		from, to := "2006-01-01", "2017-12-31"
+		if y, ok := topicYears[topic]; ok {
+			from, to = y[0], y[1]
+		}
+		docs = append(docs, doc(date(from), date(to), topic, c))
 	}
 	for _, topic := range unlistTopics { // 12
 		docs = append(docs, doc(date("2009-01-01"), date("2020-12-31"), topic, "不再作为规范性文件管理"))
@@ -109,6 +139,13 @@ func normdocCleanupTable(g *gen) (*table, error) {
 		}
 	}
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].published.Before(docs[j].published) })
+	return docs
+}
+
+func normdocCleanupTable(g *gen) (*table, error) {
+	docs := cleanupDocs(g)
+	t := &table{ledger: "normdoc_cleanup", file: "05-规范性文件清理台账.xlsx", title: "偃师区规范性文件清理情况统计表",
+		header: []string{"序号", "清理批次", "文号", "标题", "制定机关", "公布日期", "清理结论", "理由", "决定文号", "决定公布日期"}}
 	reasons := map[string][]string{
 		"废止":          {"所依据的法律法规已修改或废止", "已被新出台的文件替代", "与《优化营商环境条例》规定不一致"},
 		"宣布失效":        {"有效期已届满", "调整对象已不存在", "阶段性工作已完成"},

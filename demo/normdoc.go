@@ -1,5 +1,7 @@
 package demo
 
+import "fazhi/cleanup"
+
 // normdoc is one normative document of the district government or its
 // office.
 type normdoc struct {
@@ -41,7 +43,31 @@ func normdocTable(g *gen) (*table, error) {
 		header: []string{"序号", "文号", "标题", "制定机关", "起草单位", "合法性审核日期", "审核意见", "集体审议日期", "公布日期",
 			"施行日期", "有效期（年）", "报送备案日期", "备案机关", "备案审查结果", "状态"}}
 	opinions := []string{"经审查，该文件符合法律法规规定，建议提交集体审议", "经审查，建议修改第六条、第九条后提交集体审议", "经审查，制定程序合法，内容合法"}
-	for i, d := range normdocs {
+	seq := 0
+	// The older documents of the 2022 cleanup, with the status its published
+	// decision gave them (the 2021-2022 ones are among normdocs below).
+	for _, d := range cleanupDocs(g) {
+		if d.published.Year() >= 2021 {
+			continue
+		}
+		status, ok := cleanup.StatusAfter(d.conclusion)
+		if !ok {
+			status = "有效"
+		}
+		filed := d.published.AddDate(0, 0, g.between(3, 12))
+		for !g.isWork(filed) {
+			filed = filed.AddDate(0, 0, 1)
+		}
+		if filed.Year() > d.published.Year() {
+			filed = d.published // filed the same day rather than in another year's figures
+		}
+		seq++
+		t.add(seq, d.no, d.title, d.issuer, nil, nil, nil, nil, d.published, nil, nil, filed, "洛阳市人民政府、偃师市人大常委会", "已备案", status)
+	}
+	g.seed("normdoc")
+	for _, d := range normdocs {
+		seq++
+		i := seq - 1
 		pub := date(d.published)
 		effective := pub.AddDate(0, 0, 30) // 自公布之日起30日后施行
 		for !g.isWork(effective) {

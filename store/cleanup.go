@@ -157,3 +157,18 @@ func (db *DB) PublishCleanup(ctx context.Context, b cleanup.Batch, p cleanup.Pub
 	})
 	return rows, statuses, err
 }
+
+// RecordPublishedCleanup registers a campaign whose conclusions and decision
+// came in as ledger files (a past campaign being entered, the demo): its
+// cut-off, scope and decision go on record. An existing batch is left as it is.
+func (db *DB) RecordPublishedCleanup(ctx context.Context, b cleanup.Batch, ch Change) error {
+	now := db.Now().UTC().Format(time.RFC3339)
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		if _, found, err := db.batchRow(ctx, tx, b.Name); err != nil || found {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO cleanup_batch (name, cutoff, issuers, status, decision_no, decision_published_on, opened_at, opened_by, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+			b.Name, db.dateArg(b.Cutoff), strings.Join(b.Issuers, ","), cleanup.StatusPublished, b.DecisionNo, db.dateArg(b.DecisionDate), now, ch.Actor, now, ch.Actor)
+		return err
+	})
+}

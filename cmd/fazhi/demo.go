@@ -6,8 +6,11 @@ import (
 	"os"
 	"time"
 
+	"fazhi/calendar"
+	"fazhi/cleanup"
 	"fazhi/demo"
 	"fazhi/ledger"
+	"fazhi/store"
 )
 
 func init() {
@@ -83,7 +86,36 @@ func (a *app) loadDemo(ctx context.Context) error {
 	if err := saveDemoReport(ctx, db); err != nil {
 		return err
 	}
+	if err := recordDemoCleanup(ctx, db); err != nil {
+		return err
+	}
 	fmt.Fprintf(a.stdout, "演示数据载入完成：%d 个台账，%d 条记录（新增或更新 %d 条），用时 %.1f 秒\n",
 		len(files)-1, rows, changed, time.Since(start).Seconds())
 	return nil
+}
+
+// recordDemoCleanup puts the demo's 2022 cleanup campaign on record (its
+// cut-off, scope and decision), as `fazhi cleanup open` and `publish` would
+// have; its conclusions came in with the normdoc_cleanup file.
+func recordDemoCleanup(ctx context.Context, db *store.DB) error {
+	c := demo.Cleanup2022
+	tree, err := db.UnitTree(ctx)
+	if err != nil {
+		return err
+	}
+	b := cleanup.Batch{Name: c.Batch, DecisionNo: c.DecisionNo}
+	for _, name := range c.Issuers {
+		code, ok := tree.Lookup(name)
+		if !ok {
+			return fmt.Errorf("演示清理批次的制定机关“%s”不在单位名录中", name)
+		}
+		b.Issuers = append(b.Issuers, code)
+	}
+	if b.Cutoff, err = calendar.ParseDate(c.Cutoff); err != nil {
+		return err
+	}
+	if b.DecisionDate, err = calendar.ParseDate(c.DecisionDate); err != nil {
+		return err
+	}
+	return db.RecordPublishedCleanup(ctx, b, store.Change{Actor: "演示数据"})
 }
