@@ -86,6 +86,10 @@ def reconsideration():
         n += 1
         acc = add_work(rec, rnd.randint(1, 5))
         result = "视为受理" if i % 13 == 5 else "受理"
+        if result == "视为受理":
+            # 2017 law art 17: an application not refused within 5 working
+            # days counts as accepted from the day it was received.
+            acc = rec
         simple = i % 9 == 2
         if i >= len(received) - open_left:
             case(2022, n, rec, result, acc, None, None, "普通")
@@ -112,6 +116,35 @@ def reconsideration():
     rows.sort(key=lambda r: r["收到申请日期"])
     return rows
 
+def title_for(unit, appearance):
+    if unit.endswith("镇"):
+        titles = ("镇长", "副镇长", "镇党委委员")
+    elif unit.endswith("街道"):
+        titles = ("办事处主任", "办事处副主任", "街道党工委委员")
+    elif unit.endswith("委员会"):
+        titles = ("主任", "副主任", "党组成员")
+    else:
+        titles = ("局长", "副局长", "党组成员")
+    return titles[["正职负责人出庭", "副职负责人出庭", "其他负责人出庭"].index(appearance)]
+
+CAUSES_BY_UNIT = {
+    "偃师区市场监督管理局": ["诉行政处罚", "诉举报投诉处理", "诉政府信息公开"],
+    "洛阳市公安局偃师分局": ["诉治安管理处罚", "诉行政强制", "诉政府信息公开"],
+    "洛阳市自然资源和规划局偃师分局": ["诉土地行政处罚", "诉不动产登记", "诉土地征收补偿"],
+    "偃师区人力资源和社会保障局": ["诉工伤认定", "诉劳动保障监察", "诉政府信息公开"],
+    "偃师区住房和城乡建设局": ["诉行政处罚", "诉房屋征收补偿", "诉不履行法定职责"],
+    "区城市管理局": ["诉行政强制拆除", "诉行政处罚"],
+    "偃师区交通运输局": ["诉超限运输行政处罚", "诉行政许可"],
+    "偃师区卫生健康委员会": ["诉行政处罚", "诉政府信息公开"],
+    "偃师区民政局": ["诉婚姻登记", "诉最低生活保障", "诉政府信息公开"],
+    "偃师区农业农村局": ["诉行政处罚", "诉土地承包经营权", "诉政府信息公开"],
+}
+TOWN_CAUSES = ["诉行政强制拆除", "诉土地征收补偿", "诉不履行法定职责", "诉政府信息公开"]
+
+def cause_for(unit, i):
+    causes = CAUSES_BY_UNIT.get(unit, TOWN_CAUSES)
+    return causes[i % len(causes)]
+
 COURT1 = "偃师区人民法院"
 def litigation():
     rows = []
@@ -133,6 +166,11 @@ def litigation():
         if judged:
             r["是否败诉"] = "是" if r["裁判结果"] == "撤销行政行为" else "否"
             r["履行情况"] = "已履行" if r["是否败诉"] == "是" else ""
+        # The appearer's title and the cause follow the defendant (drawn
+        # values are mapped, so the random stream stays as it was).
+        if hearing:
+            r["出庭人员职务"] = title_for(r["被告"], appearance)
+        r["案由"] = cause_for(r["被告"], causes.index(r["案由"]))
         rows.append(r)
     # Two 2021 cases heard in 2022.
     for rec in [D(2021,11,22), D(2021,12,13)]:
