@@ -7,8 +7,13 @@ import (
 	"testing"
 )
 
-func TestAdaptLeavesOwnOutputUnchanged(t *testing.T) {
-	src := seedDOCX(t)
+func TestAdaptLeavesLinesGridUnchanged(t *testing.T) {
+	// A document already on a type="lines" grid (with its own scale) is
+	// what LibreOffice lays out right: it comes back as it was.
+	src := mutate(t, seedDOCX(t), "word/document.xml", replace(
+		`<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>`,
+		`<w:docGrid w:type="lines" w:linePitch="579"/>`))
+	src = mutate(t, src, "word/styles.xml", replace(`<w:kern w:val="0"/>`, `<w:w w:val="98"/><w:kern w:val="0"/>`))
 	out, err := adaptForLibreOffice(src)
 	if err != nil {
 		t.Fatal(err)
@@ -19,11 +24,15 @@ func TestAdaptLeavesOwnOutputUnchanged(t *testing.T) {
 }
 
 func TestAdaptLinesAndChars(t *testing.T) {
-	// A Word-style grid: linesAndChars, charSpace −842, no scale.
-	src := mutate(t, seedDOCX(t), "word/document.xml", replace(
-		`<w:docGrid w:type="lines" w:linePitch="579"/>`,
-		`<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>`))
-	src = mutate(t, src, "word/styles.xml", replace(`<w:w w:val="98"/>`, ``))
+	// WriteDOCX writes the Word-style grid: linesAndChars, charSpace −842, no scale.
+	src := seedDOCX(t)
+	if doc := partText(t, src, "word/document.xml"); !strings.Contains(doc, `<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>`) {
+		t.Fatalf("WriteDOCX grid: %s", doc[strings.Index(doc, "<w:docGrid"):])
+	}
+	styles := partText(t, src, "word/styles.xml")
+	if def := styles[strings.Index(styles, "<w:rPrDefault>"):strings.Index(styles, "</w:rPrDefault>")]; strings.Contains(def, `<w:w `) {
+		t.Error("WriteDOCX scales the body text; Word users would see 缩放")
+	}
 	if rep := inspectBytes(t, src); rep.CharsPerLine != 28 {
 		t.Errorf("Word grid measures %d chars a line, want 28", rep.CharsPerLine)
 	}
@@ -35,7 +44,7 @@ func TestAdaptLinesAndChars(t *testing.T) {
 	if !strings.Contains(doc, `<w:docGrid w:type="lines" w:linePitch="579"/>`) {
 		t.Errorf("grid not rewritten: %s", doc[strings.Index(doc, "<w:docGrid"):])
 	}
-	styles := partText(t, out, "word/styles.xml")
+	styles = partText(t, out, "word/styles.xml")
 	if !strings.Contains(styles, `<w:kern w:val="0"/>`) || !strings.Contains(styles, `<w:w w:val="98"/><w:kern`) {
 		t.Errorf("scale not inserted before w:kern in rPrDefault")
 	}
