@@ -17,6 +17,21 @@ func (a *app) openDB(ctx context.Context) (*store.DB, error) {
 	return store.Open(ctx, a.dsn)
 }
 
+// openScoped opens the database and resolves a --unit flag (code, name or
+// short name; "" for every unit) in one step.
+func (a *app) openScoped(ctx context.Context, unit string) (*store.DB, string, error) {
+	db, err := a.openDB(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	code, err := unitArg(ctx, db, unit)
+	if err != nil {
+		db.Close()
+		return nil, "", err
+	}
+	return db, code, nil
+}
+
 // actor names who runs a CLI command, for the record history.
 func actor() string {
 	if u, err := user.Current(); err == nil {

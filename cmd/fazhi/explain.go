@@ -32,15 +32,11 @@ func runExplain(ctx context.Context, a *app, args []string) error {
 	if !ok {
 		return usageError{fmt.Sprintf("未知指标 %q，运行 fazhi indicators --year Y 查看全部指标", pos[0])}
 	}
-	db, err := a.openDB(ctx)
+	db, code, err := a.openScoped(ctx, *unit)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	code, err := unitArg(ctx, db, *unit)
-	if err != nil {
-		return err
-	}
 	tree, err := db.UnitTree(ctx)
 	if err != nil {
 		return err

@@ -26,15 +26,11 @@ func runIndicators(ctx context.Context, a *app, args []string) error {
 	if *year == 0 {
 		return usageError{"用法: fazhi indicators --year Y [--unit U] [--json]"}
 	}
-	db, err := a.openDB(ctx)
+	db, code, err := a.openScoped(ctx, *unit)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	code, err := unitArg(ctx, db, *unit)
-	if err != nil {
-		return err
-	}
 	vals, err := indicator.ComputeAll(ctx, db, *year, code)
 	if err != nil {
 		return err

@@ -44,15 +44,11 @@ func runWarnings(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := a.openDB(ctx)
+	db, code, err := a.openScoped(ctx, *unit)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	code, err := unitArg(ctx, db, *unit)
-	if err != nil {
-		return err
-	}
 	eng, err := engine(ctx, db)
 	if err != nil {
 		return err
@@ -122,15 +118,11 @@ func runDue(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := a.openDB(ctx)
+	db, code, err := a.openScoped(ctx, *unit)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	code, err := unitArg(ctx, db, *unit)
-	if err != nil {
-		return err
-	}
 	eng, err := engine(ctx, db)
 	if err != nil {
 		return err
