@@ -462,3 +462,31 @@ func TestImport_GB18030AndInstructionsSheet(t *testing.T) {
 		t.Errorf("scientific notation: %v %s", err, stderr)
 	}
 }
+
+// TestImport_BadFileLeavesExistingDataAlone imports a good ledger, then a
+// file that would change every row but has one bad cell: nothing changes,
+// not the figures and not the history.
+func TestImport_BadFileLeavesExistingDataAlone(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
+		dsn := withUnits(t, e)
+		db := testdb.Open(t, testdb.Engine{Name: e.Name, DSN: func(testing.TB) string { return dsn }})
+		mustFazhi(t, dsn, "import", "reconsideration", repoFile("testdata", "reconsideration-2022.csv"))
+		var before int
+		db.SQL().QueryRow(`SELECT COUNT(*) FROM record_history`).Scan(&before)
+		src := readFile(t, repoFile("testdata", "reconsideration-2022.csv"))
+		changed := strings.ReplaceAll(src, ",维持,", ",撤销,") // would change many conclusions
+		lines := strings.Split(changed, "\n")
+		lines[20] = strings.Replace(lines[20], ",2022-", ",2022-13-", 1) // one impossible date
+		p := filepath.Join(t.TempDir(), "bad.csv")
+		os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644)
+		if _, _, err := fazhi(t, dsn, "import", "reconsideration", p); err == nil {
+			t.Fatal("bad file imported")
+		}
+		var after int
+		db.SQL().QueryRow(`SELECT COUNT(*) FROM record_history`).Scan(&after)
+		got := indicators(t, dsn, "2022")
+		if after != before || got["reconsideration.corrected"].Value != 7 || got["reconsideration.concluded"].Value != 44 {
+			t.Errorf("history %d → %d, corrected %v: a failed import changed data", before, after, got["reconsideration.corrected"].Value)
+		}
+	})
+}
