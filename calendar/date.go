@@ -31,18 +31,18 @@ func ParseDate(s string) (time.Time, error) {
 	t = strings.NewReplacer("年", "-", "月", "-", "/", "-", ".", "-", "－", "-").Replace(t)
 	parts := strings.Split(t, "-")
 	if len(parts) != 3 {
-		return time.Time{}, fmt.Errorf("无法识别的日期“%s”，应写作 2006-01-02", s)
+		return time.Time{}, fmt.Errorf("无法识别的日期“%s”，应写作 2027-02-05、2027/2/5 或 2027年2月5日", s)
 	}
 	var n [3]int
 	for i, p := range parts {
 		v, err := strconv.Atoi(strings.TrimSpace(p))
 		if err != nil || v < 0 {
-			return time.Time{}, fmt.Errorf("无法识别的日期“%s”，应写作 2006-01-02", s)
+			return time.Time{}, fmt.Errorf("无法识别的日期“%s”，应写作 2027-02-05、2027/2/5 或 2027年2月5日", s)
 		}
 		n[i] = v
 	}
 	if n[0] < 1900 || n[0] > 2999 || n[1] < 1 || n[1] > 12 || n[2] < 1 {
-		return time.Time{}, fmt.Errorf("无法识别的日期“%s”，应写作 2006-01-02", s)
+		return time.Time{}, fmt.Errorf("无法识别的日期“%s”，应写作 2027-02-05、2027/2/5 或 2027年2月5日", s)
 	}
 	d := Date(n[0], time.Month(n[1]), n[2])
 	if d.Day() != n[2] {

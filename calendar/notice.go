@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -40,14 +41,18 @@ func ParseNotice(r io.Reader) ([]Day, []int, error) {
 	p := &noticeParser{seen: map[time.Time]seenDay{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	var bad []error // every bad line, so an administrator fixes them in one pass
 	for sc.Scan() {
 		p.line++
 		if err := p.parseLine(sc.Text()); err != nil {
-			return nil, nil, fmt.Errorf("第%d行：%w", p.line, err)
+			bad = append(bad, fmt.Errorf("第%d行：%w", p.line, err))
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, nil, fmt.Errorf("读取节假日安排文件：%w", err)
+	}
+	if len(bad) > 0 {
+		return nil, nil, errors.Join(bad...)
 	}
 	return p.finish()
 }

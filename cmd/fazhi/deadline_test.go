@@ -69,9 +69,9 @@ func TestCalendarImport(t *testing.T) {
 		t.Errorf("after import: %s", got)
 	}
 	bad := filepath.Join(t.TempDir(), "bad.txt")
-	os.WriteFile(bad, []byte("2032-02-30,春节,休\n"), 0o644)
-	if _, _, err := fazhi(t, dsn, "calendar", "import", bad); err == nil || !strings.Contains(err.Error(), "第1行") {
-		t.Errorf("bad notice: %v", err)
+	os.WriteFile(bad, []byte("2032-02-30,春节,休\n2032-01-01,元旦,休\n2032-13-01,春节,班\n"), 0o644)
+	if _, _, err := fazhi(t, dsn, "calendar", "import", bad); err == nil || !strings.Contains(err.Error(), "第1行") || !strings.Contains(err.Error(), "第3行") {
+		t.Errorf("bad notice, every bad line named: %v", err)
 	}
 }
 
