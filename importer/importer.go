@@ -108,7 +108,7 @@ func Parse(d *ledger.Definition, t *excel.Table, opt Options) (*Result, error) {
 	}
 	var missing []string
 	for _, f := range d.Fields {
-		if _, ok := seen[f.Name]; !ok && (f.Required || isKey(d, f.Name)) {
+		if _, ok := seen[f.Name]; !ok && (f.Required || d.IsKey(f.Name)) {
 			missing = append(missing, f.Label)
 		}
 	}
@@ -156,7 +156,7 @@ func Parse(d *ledger.Definition, t *excel.Table, opt Options) (*Result, error) {
 		if first, dup := keys[k]; dup {
 			f := d.Field(d.Key[0])
 			res.Problems = append(res.Problems, Problem{Row: i + 1, Col: seen[f.Name], Column: f.Label,
-				Msg: fmt.Sprintf("与第%d行重复（%s相同）", first, keyLabels(d))})
+				Msg: fmt.Sprintf("与第%d行重复（%s相同）", first, d.KeyLabels())})
 			continue
 		}
 		keys[k] = i + 1
@@ -167,23 +167,6 @@ func Parse(d *ledger.Definition, t *excel.Table, opt Options) (*Result, error) {
 		opt.Progress(total, total)
 	}
 	return res, nil
-}
-
-func isKey(d *ledger.Definition, name string) bool {
-	for _, k := range d.Key {
-		if k == name {
-			return true
-		}
-	}
-	return false
-}
-
-func keyLabels(d *ledger.Definition) string {
-	var ls []string
-	for _, k := range d.Key {
-		ls = append(ls, d.Field(k).Label)
-	}
-	return strings.Join(ls, "+")
 }
 
 // MaxListed is how many problems an error report lists before counting the rest.

@@ -1,6 +1,9 @@
 package ledger
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Units resolves the unit names staff type into unit codes.
 type Units interface {
@@ -44,7 +47,7 @@ func (d *Definition) ParseRecord(cells map[string]string, units Units, env Env) 
 			continue
 		}
 		if v == nil {
-			if (f.Required || d.isKey(f.Name)) && has {
+			if (f.Required || d.IsKey(f.Name)) && has {
 				errs = append(errs, FieldError{Field: f.Name, Label: f.Label, Msg: "必填，不能为空"})
 				bad[f.Name] = true
 			}
@@ -90,7 +93,8 @@ func (d *Definition) Rederive(r Record, env Env) []FieldError {
 	return d.derive(r, env)
 }
 
-func (d *Definition) isKey(name string) bool {
+// IsKey reports whether field name is part of the natural key.
+func (d *Definition) IsKey(name string) bool {
 	for _, k := range d.Key {
 		if k == name {
 			return true
@@ -139,4 +143,13 @@ func (d *Definition) DerivedFields() []string {
 		}
 	}
 	return out
+}
+
+// KeyLabels names the natural key as staff know it: 清理批次+文号.
+func (d *Definition) KeyLabels() string {
+	ls := make([]string, len(d.Key))
+	for i, k := range d.Key {
+		ls[i] = d.Field(k).Label
+	}
+	return strings.Join(ls, "+")
 }

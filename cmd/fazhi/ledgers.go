@@ -16,7 +16,7 @@ func init() {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(a.stdout, "%s %s（唯一标识：%s）\n", d.ID, d.Name, keyLabels(d))
+				fmt.Fprintf(a.stdout, "%s %s（唯一标识：%s）\n", d.ID, d.Name, d.KeyLabels())
 				for _, f := range d.Fields {
 					req := ""
 					if f.Required {
@@ -35,14 +35,6 @@ func init() {
 			}
 			return nil
 		}})
-}
-
-func keyLabels(d *ledger.Definition) string {
-	var ls []string
-	for _, k := range d.Key {
-		ls = append(ls, d.Field(k).Label)
-	}
-	return strings.Join(ls, "+")
 }
 
 func typeName(t ledger.FieldType) string {
