@@ -17,8 +17,6 @@ import (
 	"fazhi/ledger"
 )
 
-var batchDate = &ledger.Field{Name: "date", Type: ledger.Date}
-
 // CleanupBatch returns batch name and its normdoc_cleanup records (sorted by
 // publication date and 文号). A batch without a cleanup_batch row (imported
 // as a file) is described from its records; ok is false when the batch has
@@ -63,7 +61,7 @@ func (db *DB) batchRow(ctx context.Context, q querier, name string) (cleanup.Bat
 		v   any
 		dst *time.Time
 	}{{cutoff, &b.Cutoff}, {decided, &b.DecisionDate}} {
-		v, err := decode(batchDate, x.v)
+		v, err := decode(dateColumn, x.v)
 		if err != nil {
 			return b, false, err
 		}

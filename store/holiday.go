@@ -23,15 +23,11 @@ func (db *DB) Holidays(ctx context.Context) ([]calendar.Day, []int, error) {
 		if err := rows.Scan(&d, &kind, &name); err != nil {
 			return nil, nil, err
 		}
-		var t time.Time
-		switch x := d.(type) {
-		case time.Time:
-			t = time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC)
-		case string:
-			t, _ = time.Parse("2006-01-02", x)
-		case []byte:
-			t, _ = time.Parse("2006-01-02", string(x))
+		v, err := decode(dateColumn, d)
+		if err != nil {
+			return nil, nil, err
 		}
+		t, _ := v.(time.Time)
 		k := calendar.Holiday
 		for _, c := range []calendar.Kind{calendar.Workday, calendar.Weekend, calendar.Holiday, calendar.Makeup} {
 			if c.String() == kind {

@@ -75,6 +75,10 @@ func decode(f *ledger.Field, v any) (any, error) {
 	return nil, fmt.Errorf("字段 %s 的值 %v（%T）类型不符", f.Name, v, v)
 }
 
+// dateColumn decodes the date columns of fixed tables (holidays, cleanup
+// batches) the way ledger dates are decoded.
+var dateColumn = &ledger.Field{Name: "date", Type: ledger.Date}
+
 // dateArg is a date literal as a driver argument for a date column.
 func (db *DB) dateArg(t time.Time) any {
 	if db.Dialect == Postgres {
