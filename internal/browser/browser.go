@@ -14,7 +14,15 @@ import (
 )
 
 // New returns a chromedp context on a fresh headless chromium profile.
-func New(t testing.TB) context.Context {
+// Extra options (a window size) follow the defaults and override them.
+func New(t testing.TB, extra ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
+	return NewFor(t, time.Minute, extra...)
+}
+
+// NewFor is New with the whole session bounded by d instead of a minute
+// (a crawl of every page).
+func NewFor(t testing.TB, d time.Duration, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	path, err := exec.LookPath("chromium")
 	if err != nil {
@@ -34,9 +42,10 @@ func New(t testing.TB) context.Context {
 		chromedp.Flag("disable-sync", true),
 		chromedp.WindowSize(1280, 1600),
 	)
+	opts = append(opts, extra...)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelT := context.WithTimeout(ctx, d)
 	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
 	return ctx
 }
