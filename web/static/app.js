@@ -22,6 +22,16 @@
     }
   });
 
+  // Date boxes: the text box takes every form the import takes
+  // (2022-03-05, 2022/3/5, 2022年3月5日 …); the calendar beside it fills it.
+  document.addEventListener("change", function (ev) {
+    var el = ev.target;
+    if (el.classList && el.classList.contains("picker") && el.value) {
+      var box = document.getElementById(el.getAttribute("data-for"));
+      if (box) { box.value = el.value; }
+    }
+  });
+
   // Charts: a .chart element carries its data as JSON in data-chart:
   // {kind: "bar"|"line"|"pie"|"stack", categories: [...], series: [{name, data: [{value, href}]}]}.
   // Clicking a bar, point or slice opens the records behind it.
