@@ -22,10 +22,29 @@ func ParseUnits(t *excel.Table, existing []ledger.Unit) ([]ledger.Unit, []Proble
 		return nil, nil, err
 	}
 	problems := res.Problems
+	present := map[string]bool{}
+	for _, n := range res.Present {
+		present[n] = true
+	}
+	stored := map[string]ledger.Unit{}
+	for _, u := range existing {
+		stored[u.Code] = u
+	}
 	var units []ledger.Unit
 	for _, r := range res.Records {
-		units = append(units, ledger.Unit{Code: r.String("code"), Name: r.String("name"),
-			ShortName: r.String("short_name"), Parent: r.String("parent"), Kind: r.String("kind")})
+		u := ledger.Unit{Code: r.String("code"), Name: r.String("name"),
+			ShortName: r.String("short_name"), Parent: r.String("parent"), Kind: r.String("kind")}
+		// A column the file lacks keeps what is stored (a file without
+		// 简称 never wipes the short names).
+		if old, ok := stored[u.Code]; ok {
+			if !present["short_name"] {
+				u.ShortName = old.ShortName
+			}
+			if !present["parent"] {
+				u.Parent = old.Parent
+			}
+		}
+		units = append(units, u)
 	}
 	all := ledger.NewUnitTree(append(append([]ledger.Unit{}, existing...), units...))
 	parentCol := -1
@@ -55,6 +74,9 @@ func ParseUnits(t *excel.Table, existing []ledger.Unit) ([]ledger.Unit, []Proble
 			continue
 		}
 		u.Parent = code
+	}
+	if len(problems) == 0 {
+		problems = append(problems, cycles(units, existing, res.Rows, parentCol)...)
 	}
 	if len(problems) > 0 {
 		return nil, problems, nil
@@ -95,4 +117,31 @@ func parentsFirst(units, existing []ledger.Unit) ([]ledger.Unit, error) {
 		}
 	}
 	return out, nil
+}
+
+// cycles finds units of the file whose chain of parents, over the stored
+// tree with the file laid over it, comes back to a unit already passed: a
+// cycle would make every "unit and below" query loop. Each is named with
+// the unit that closes the cycle.
+func cycles(units, existing []ledger.Unit, rows []int, parentCol int) []Problem {
+	parent, name := map[string]string{}, map[string]string{}
+	for _, u := range existing {
+		parent[u.Code], name[u.Code] = u.Parent, u.Name
+	}
+	for _, u := range units {
+		parent[u.Code], name[u.Code] = u.Parent, u.Name
+	}
+	var out []Problem
+	for i, u := range units {
+		seen := map[string]bool{u.Code: true}
+		for p := parent[u.Code]; p != ""; p = parent[p] {
+			if seen[p] {
+				out = append(out, Problem{Row: rows[i], Col: parentCol, Column: "上级单位",
+					Msg: fmt.Sprintf("上级单位关系形成循环：“%s”的上级是“%s”，而“%s”又在“%s”之下", u.Name, name[parent[u.Code]], name[parent[u.Code]], u.Name)})
+				break
+			}
+			seen[p] = true
+		}
+	}
+	return out
 }

@@ -40,6 +40,10 @@ type Field struct {
 	// Sensitive fields hold personal data (ID numbers): published
 	// documents show them masked.
 	Sensitive bool
+	// Personal fields name a party who may be a natural person (申请人,
+	// 原告, 特邀监督员): shown masked to readers outside the recording unit
+	// and in published documents.
+	Personal bool
 	// Normalize rewrites a Text value before it is checked (e.g. 文号 brackets).
 	Normalize func(string) string
 	// Check validates a non-empty Text value (check digits, formats).
@@ -60,6 +64,10 @@ type Definition struct {
 	Fields []Field  // in template column order
 	Key    []string // natural key field names
 	Owner  string   // the UnitRef field naming the unit a record belongs to
+	// Public ledgers are read by every account of the district (normative
+	// documents once published, the enforcement handbook); writes still go
+	// by the recording unit.
+	Public bool
 	Checks []RecordCheck
 	// Deadlines are the statutory periods that run on the ledger's records.
 	Deadlines []Deadline
@@ -93,6 +101,33 @@ func Mask(s string) string {
 		return strings.Repeat("*", len(r))
 	}
 	return string(r[:3]) + strings.Repeat("*", len(r)-5) + string(r[len(r)-2:])
+}
+
+// MaskName keeps the first character of a name: 张三 → 张*.
+func MaskName(s string) string {
+	r := []rune(s)
+	if len(r) <= 1 {
+		return s
+	}
+	return string(r[:1]) + strings.Repeat("*", len(r)-1)
+}
+
+// Masked reports whether the field is shown masked to readers who may not
+// see personal data (Sensitive or Personal).
+func (f *Field) Masked() bool { return f.Sensitive || f.Personal }
+
+// MaskText masks a text value of the field as readers without clearance
+// see it; other fields' values come back unchanged.
+func (f *Field) MaskText(s string) string {
+	switch {
+	case s == "":
+		return s
+	case f.Sensitive:
+		return Mask(s)
+	case f.Personal:
+		return MaskName(s)
+	}
+	return s
 }
 
 // DateFields lists the names of the ledger's date fields.

@@ -4,9 +4,10 @@ package ledger
 // compiled for township and street enforcement staff, searchable by any
 // Chinese substring.
 var Handbook = register(&Definition{
-	ID:   "handbook",
-	Name: "执法手册",
-	Key:  []string{"handbook", "chapter", "entry_title"},
+	ID:     "handbook",
+	Public: true,
+	Name:   "执法手册",
+	Key:    []string{"handbook", "chapter", "entry_title"},
 	Fields: []Field{
 		{Name: "handbook", Label: "手册名称", Type: Text, Required: true},
 		{Name: "chapter", Label: "章节", Type: Text, Required: true},

@@ -15,7 +15,7 @@ var Litigation = func() *Definition {
 			{Name: "case_no", Label: "案号", Type: Text, Required: true, Normalize: normalizeCaseNo, Note: "如 （2022）豫0381行初15号"},
 			{Name: "instance", Label: "审级", Type: Enum, Required: true, Enum: []string{"一审", "二审", "再审"}},
 			{Name: "court", Label: "法院", Type: Text},
-			{Name: "plaintiff", Label: "原告", Type: Text, Required: true},
+			{Name: "plaintiff", Label: "原告", Type: Text, Required: true, Personal: true},
 			{Name: "defendant", Label: "被告", Type: UnitRef, Required: true, Note: "单位名录中的单位名称"},
 			{Name: "cause", Label: "案由", Type: Text},
 			{Name: "complaint_received_on", Label: "收到起诉状副本日期", Type: Date, Required: true},

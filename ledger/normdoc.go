@@ -10,10 +10,11 @@ var NormdocStatuses = []string{"有效", "已修改", "废止", "失效", "不�
 // publication and 备案 of each document (国办发〔2018〕37号, 国办发〔2018〕115号).
 var Normdoc = func() *Definition {
 	d := &Definition{
-		ID:    "normdoc",
-		Name:  "行政规范性文件",
-		Key:   []string{"doc_no"},
-		Owner: "issuer",
+		ID:     "normdoc",
+		Public: true,
+		Name:   "行政规范性文件",
+		Key:    []string{"doc_no"},
+		Owner:  "issuer",
 		Fields: []Field{
 			{Name: "doc_no", Label: "文号", Type: Text, Required: true, Normalize: ident.NormalizeDocNumber, Check: ident.CheckDocNumber, Note: "如 偃政〔2022〕5号"},
 			{Name: "title", Label: "标题", Type: Text, Required: true},

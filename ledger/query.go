@@ -60,12 +60,21 @@ type Query struct {
 	// AsOf makes Year describe a point in time, the end of the year, for
 	// stock figures (open cases, the catalogue in force): no record is
 	// filtered by its dates falling in Year, only by the as-of conditions.
-	AsOf       bool
-	Unit       string // unit code: records owned by it or any unit below it
+	AsOf bool
+	Unit string // unit code: records owned by it or any unit below it
+	// Scope is the reader's data scope; storage refuses the zero Scope.
+	Scope Scope
+	// Text keeps records any of whose text fields contains it (a list's
+	// search box); "" for all.
+	Text string
+	// Deleted selects deleted records (the tombstones a restore starts
+	// from) instead of live ones.
+	Deleted    bool
 	Conds      []Cond
 	Limit      int
 	Offset     int
-	Descending bool // newest first by the period field (default: by natural key)
+	Descending bool   // newest first by the period field (default: by natural key)
+	OrderBy    string // a field to sort by (then by natural key); Descending reverses it
 }
 
 // Aggregate is an aggregate over the records a query selects.

@@ -18,7 +18,7 @@ var Reconsideration = func() *Definition {
 		Owner: "respondent",
 		Fields: []Field{
 			{Name: "case_no", Label: "案号", Type: Text, Required: true, Normalize: normalizeCaseNo, Note: "如 偃政复〔2022〕1号"},
-			{Name: "applicant", Label: "申请人", Type: Text, Required: true},
+			{Name: "applicant", Label: "申请人", Type: Text, Required: true, Personal: true},
 			{Name: "applicant_type", Label: "申请人类型", Type: Enum, Enum: []string{"自然人", "法人", "非法人组织"}},
 			{Name: "applicant_id", Label: "申请人证件号", Type: Text, Normalize: normalizeCode, Check: ident.CheckPartyID, Sensitive: true, Note: "身份证号码或统一社会信用代码，校验位必须正确"},
 			{Name: "respondent", Label: "被申请人", Type: UnitRef, Required: true, Note: "单位名录中的单位名称"},

@@ -112,3 +112,31 @@ func (f *Field) Float(v any) float64 {
 	x, _ := strconv.ParseFloat(FormatScaled(n, f.Scale), 64)
 	return x
 }
+
+// Keys under which storage returns a record's bookkeeping beside its
+// fields; they are never field names (field names are snake_case letters).
+const (
+	MetaID         = "id"           // int64 row id
+	MetaVersion    = "_version"     // int64, 1 for a new record, +1 per change
+	MetaRecordUnit = "_record_unit" // string, the unit code that keeps the record (录入单位)
+	MetaCreatedBy  = "_created_by"  // string, the account that entered it
+	MetaDeletedAt  = "_deleted_at"  // string RFC 3339, set on a deleted record
+	MetaDeletedBy  = "_deleted_by"  // string
+	MetaDeleteWhy  = "_delete_reason"
+)
+
+// Version returns the record's stored version (0 when unknown).
+func (r Record) Version() int64 {
+	v, _ := r[MetaVersion].(int64)
+	return v
+}
+
+// KeyText is the natural key of r as staff write it: 偃政复〔2022〕1号, or the
+// parts of a composite key joined by " / " (2022 / 区民政局's code).
+func (d *Definition) KeyText(r Record) string {
+	parts := make([]string, len(d.Key))
+	for i, k := range d.Key {
+		parts[i] = d.Field(k).Format(r[k], nil)
+	}
+	return strings.Join(parts, " / ")
+}

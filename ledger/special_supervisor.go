@@ -11,7 +11,7 @@ var SpecialSupervisor = func() *Definition {
 		Key:   []string{"name", "term_from"},
 		Owner: "unit",
 		Fields: []Field{
-			{Name: "name", Label: "姓名", Type: Text},
+			{Name: "name", Label: "姓名", Type: Text, Personal: true},
 			{Name: "identity", Label: "身份", Type: Text, Note: "如 企业负责人、人大代表、政协委员、律师"},
 			{Name: "employer", Label: "工作单位", Type: Text},
 			{Name: "term_from", Label: "聘期起", Type: Date},

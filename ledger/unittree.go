@@ -101,3 +101,27 @@ func editDistance(a, b []rune) int {
 	}
 	return prev[len(b)]
 }
+
+// Subtree returns the code of unit code and of every unit below it. A cycle
+// in the data (refused on import, but possible in a hand-edited database)
+// ends the walk instead of looping.
+func (t *UnitTree) Subtree(code string) map[string]bool {
+	children := map[string][]string{}
+	for _, u := range t.Units {
+		if u.Parent != "" {
+			children[u.Parent] = append(children[u.Parent], u.Code)
+		}
+	}
+	in := map[string]bool{}
+	stack := []string{code}
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if in[c] {
+			continue
+		}
+		in[c] = true
+		stack = append(stack, children[c]...)
+	}
+	return in
+}

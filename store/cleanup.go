@@ -22,7 +22,7 @@ import (
 // as a file) is described from its records; ok is false when the batch has
 // neither.
 func (db *DB) CleanupBatch(ctx context.Context, name string) (b cleanup.Batch, rows []ledger.Record, ok bool, err error) {
-	rows, _, err = db.FindRecords(ctx, ledger.NormdocCleanup, ledger.Query{Conds: []ledger.Cond{ledger.In("batch", name)}})
+	rows, _, err = db.FindRecords(ctx, ledger.NormdocCleanup, ledger.Query{Scope: ledger.AllScope(), Conds: []ledger.Cond{ledger.In("batch", name)}})
 	if err != nil {
 		return b, nil, false, err
 	}
@@ -114,7 +114,7 @@ func (db *DB) OpenCleanup(ctx context.Context, b cleanup.Batch, items []ledger.R
 				return fmt.Errorf("登记清理批次“%s”失败: %w", b.Name, err)
 			}
 		}
-		res, err = db.saveTx(ctx, tx, ledger.NormdocCleanup, items, cleanup.ItemFields, ch, now)
+		res, err = db.saveTx(ctx, tx, ledger.NormdocCleanup, items, cleanup.ItemFields, ch)
 		return err
 	})
 	return res, err
@@ -135,10 +135,10 @@ func (db *DB) PublishCleanup(ctx context.Context, b cleanup.Batch, p cleanup.Pub
 			return fmt.Errorf("清理批次“%s”在公布过程中被修改，请重新执行", b.Name)
 		}
 		var err error
-		if rows, err = db.saveTx(ctx, tx, ledger.NormdocCleanup, p.Rows, cleanup.RowFields, ch, now); err != nil {
+		if rows, err = db.saveTx(ctx, tx, ledger.NormdocCleanup, p.Rows, cleanup.RowFields, ch); err != nil {
 			return err
 		}
-		if statuses, err = db.saveTx(ctx, tx, ledger.Normdoc, p.Statuses, cleanup.StatusFields, ch, now); err != nil {
+		if statuses, err = db.saveTx(ctx, tx, ledger.Normdoc, p.Statuses, cleanup.StatusFields, ch); err != nil {
 			return err
 		}
 		no, date := p.Rows[0]["decision_no"], p.Rows[0]["decision_published_on"].(time.Time)

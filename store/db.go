@@ -52,7 +52,7 @@ type DB struct {
 func Open(ctx context.Context, dsn string) (*DB, error) {
 	db := &DB{Now: time.Now}
 	var err error
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+	if IsPostgres(dsn) {
 		db.Dialect = Postgres
 		db.sql, err = sql.Open("pgx", dsn)
 	} else {
@@ -74,6 +74,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	return db, nil
 }
 
+// IsPostgres reports whether dsn names a PostgreSQL database (a
+// postgres:// or postgresql:// URL); anything else is a SQLite file path.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
 // sqliteDSN adds the pragmas every connection needs: busy_timeout first so
 // the others wait for locks, WAL for concurrent readers, foreign keys on
 // (SQLite leaves them off by default) and immediate write transactions so two
@@ -88,7 +94,11 @@ func sqliteDSN(path string) string {
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_txlock", "immediate")
-	return "file:" + path + "?" + q.Encode()
+	// A path is a path: 台账#2022.db and 50%41.db name those files, so
+	// the characters a URI gives meaning to are escaped.
+	u := url.URL{Scheme: "file", Opaque: (&url.URL{Path: path}).EscapedPath()}
+	u.Opaque = strings.NewReplacer("?", "%3F", "#", "%23").Replace(u.Opaque)
+	return u.String() + "?" + q.Encode()
 }
 
 func redact(dsn string) string {

@@ -89,13 +89,47 @@ func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string
 			}
 		}
 	}
+	if q.Text != "" {
+		var ors []string
+		for _, f := range d.Fields {
+			if f.Type == ledger.Text || f.Type == ledger.Enum {
+				ors = append(ors, f.Name+` LIKE ? ESCAPE '\'`)
+				args = append(args, "%"+likeEscaper.Replace(q.Text)+"%")
+			}
+		}
+		if len(ors) > 0 {
+			parts = append(parts, "("+strings.Join(ors, " OR ")+")")
+		}
+	}
+	if q.Deleted {
+		parts = append(parts, "deleted_at IS NOT NULL")
+	} else {
+		parts = append(parts, "deleted_at IS NULL")
+	}
+	var ctes []string
+	var cteArgs []any
 	if q.Unit != "" {
 		if d.Owner == "" {
 			return "", "", nil, fmt.Errorf("台账 %s 不按单位划分", d.ID)
 		}
-		prefix = scopeCTE
-		args = append([]any{q.Unit}, args...)
+		ctes, cteArgs = append(ctes, subtreeCTE("scope")), append(cteArgs, q.Unit)
 		parts = append(parts, d.Owner+" IN (SELECT code FROM scope)")
+	}
+	if err := q.Scope.Valid(); err != nil {
+		return "", "", nil, err
+	}
+	if !d.Public {
+		c, a, cte := readScope(d, q.Scope)
+		if cte != "" {
+			ctes, cteArgs = append(ctes, cte), append(cteArgs, q.Scope.Unit)
+		}
+		if c != "" {
+			parts, args = append(parts, c), append(args, a...)
+		}
+	}
+	if len(ctes) > 0 {
+		prefix = "WITH RECURSIVE " + strings.Join(ctes, ", ") + " "
+		args = append(cteArgs, args...)
 	}
 	if len(parts) > 0 {
 		clause = " WHERE " + strings.Join(parts, " AND ")
@@ -122,7 +156,16 @@ func (db *DB) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Qu
 		}
 		order = q.YearField + dir + ", " + order
 	}
-	sqlText := fmt.Sprintf("%sSELECT id, %s, COUNT(*) OVER () FROM %s%s ORDER BY %s", prefix, columnList(fields), d.Table(), clause, order)
+	if q.OrderBy != "" {
+		if f := d.Field(q.OrderBy); f != nil {
+			dir := ""
+			if q.Descending {
+				dir = " DESC"
+			}
+			order = f.Name + dir + ", " + strings.Join(d.Key, ", ")
+		}
+	}
+	sqlText := fmt.Sprintf("%sSELECT id, %s, %s, COUNT(*) OVER () FROM %s%s ORDER BY %s", prefix, columnList(fields), metaColumns, d.Table(), clause, order)
 	if q.Limit > 0 {
 		sqlText += fmt.Sprintf(" LIMIT %d OFFSET %d", q.Limit, q.Offset)
 	}
@@ -134,7 +177,7 @@ func (db *DB) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Qu
 	var out []ledger.Record
 	total := 0
 	for rows.Next() {
-		vals := make([]any, len(fields)+2)
+		vals := make([]any, len(fields)+len(metaKeys)+2)
 		ptrs := make([]any, len(vals))
 		for i := range vals {
 			ptrs[i] = &vals[i]
@@ -146,7 +189,8 @@ func (db *DB) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Qu
 		if err != nil {
 			return nil, 0, err
 		}
-		r["id"] = id
+		r[ledger.MetaID] = id
+		setMeta(r, vals[len(fields)+1:len(vals)-1])
 		total = int(toInt64(vals[len(vals)-1]))
 		out = append(out, r)
 	}
@@ -187,4 +231,61 @@ func toInt64(v any) int64 {
 		return int64(x)
 	}
 	return 0
+}
+
+// metaColumns are the bookkeeping columns FindRecords returns after the
+// fields, under the keys metaKeys.
+const metaColumns = "version, record_unit, created_by, deleted_at, deleted_by, delete_reason"
+
+var metaKeys = []string{ledger.MetaVersion, ledger.MetaRecordUnit, ledger.MetaCreatedBy, ledger.MetaDeletedAt, ledger.MetaDeletedBy, ledger.MetaDeleteWhy}
+
+// setMeta stores scanned bookkeeping columns in r.
+func setMeta(r ledger.Record, vals []any) {
+	for i, k := range metaKeys {
+		switch v := vals[i].(type) {
+		case nil:
+		case []byte:
+			r[k] = string(v)
+		case string:
+			r[k] = v
+		default:
+			r[k] = toInt64(v)
+		}
+	}
+}
+
+// subtreeCTE names a CTE listing the code of unit ? and every unit below
+// it. UNION, not UNION ALL: a cycle in the unit data ends the recursion
+// instead of looping forever.
+func subtreeCTE(name string) string {
+	return name + `(code) AS (
+  SELECT code FROM units WHERE code = ?
+  UNION
+  SELECT u.code FROM units u JOIN ` + name + ` s ON u.parent = s.code
+)`
+}
+
+// readScope is the condition a reader's scope puts on ledger d: a record is
+// read when the unit that keeps it or the unit it counts for (d.Owner) lies
+// in the scope. It returns a CTE (taking the scope's unit as its one
+// argument) when the condition needs the subtree.
+func readScope(d *ledger.Definition, s ledger.Scope) (cond string, args []any, cte string) {
+	owner := func(in string) string {
+		if d.Owner == "" {
+			return ""
+		}
+		return " OR " + d.Owner + " " + in
+	}
+	switch s.Kind {
+	case ledger.ScopeSubtree:
+		return "(record_unit IN (SELECT code FROM access)" + owner("IN (SELECT code FROM access)") + ")", nil, subtreeCTE("access")
+	case ledger.ScopeUnit:
+		if d.Owner == "" {
+			return "record_unit = ?", []any{s.Unit}, ""
+		}
+		return "(record_unit = ? OR " + d.Owner + " = ?)", []any{s.Unit, s.Unit}, ""
+	case ledger.ScopeOwn:
+		return "created_by = ?", []any{s.Account}, ""
+	}
+	return "", nil, ""
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -14,28 +15,134 @@ import (
 // SaveResult counts what a save did.
 type SaveResult struct {
 	Inserted, Updated, Unchanged int
+	// FieldChanges counts, per field label, the stored records whose value
+	// of that field changed (new records are not counted).
+	FieldChanges map[string]int
 }
 
-// Change names who changes records and from where, for the history.
+// Change names who changes records, from where and within which scope.
 type Change struct {
-	Actor  string // user name, or the OS user for the CLI
-	Source string // file name, or "web"
+	Actor  string // the account (or 本机管理员:OS user) for the history
+	Source string // file name, or "web", "命令行"
 	// Progress, when set, is told every few hundred records how many are saved.
 	Progress func(done, total int)
+	// Scope is the writer's data scope: an existing record is changed only
+	// when the unit that keeps it lies in the scope (ScopeOwn: when the
+	// account entered it). The zero Scope is refused.
+	Scope ledger.Scope
+	// Units resolves the scope's subtree; nil loads the unit tree.
+	Units *ledger.UnitTree
+	// RecordUnit keeps the records this change inserts (录入单位): the
+	// acting account's unit. Empty: the record's owner unit.
+	RecordUnit string
+	// Account is stored as the creator of inserted records.
+	Account string
+	// Env re-derives due dates and durations from the whole record after
+	// the change (stored values merged with the row); nil keeps derived
+	// fields as the rows give them.
+	Env ledger.Env
+	// InsertOnly refuses rows whose key exists (adding one record).
+	InsertOnly bool
+	// UpdateOnly refuses rows whose key does not exist (editing one record).
+	UpdateOnly bool
+	// Action names the history entry of an update ("修改" by default).
+	Action string
 }
 
-// SaveRecords inserts or updates records by natural key, all in one
-// transaction: either every record is saved or none is. Only the fields in
-// present are written, so importing a file that lacks a column never erases
-// what was entered in that column. Each insert or real change is recorded in
-// record_history with the values before and after.
+// Row is one record to save and what its source says about it.
+type Row struct {
+	Record ledger.Record
+	// Present lists the fields the source gives for this row; nil means
+	// the present list of the call. Fields not present keep their stored
+	// values, so a file that lacks a column (or a blank cell the user did
+	// not ask to clear) never erases what was entered.
+	Present []string
+	// Version is the record version the source was based on (an export's
+	// 版本 column, an edit form); 0 when the source does not say.
+	Version int64
+	// Line is the source's row number for messages (0: none).
+	Line int
+}
+
+// ErrKind classifies a refused row or record.
+type ErrKind int
+
+const (
+	Invalid   ErrKind = iota + 1 // the merged record breaks a rule
+	Conflict                     // the key is taken or deleted, or the row is stale
+	Forbidden                    // outside the writer's scope
+	NotFound                     // no such record
+)
+
+// RowError is one refused row.
+type RowError struct {
+	Index int    // position in the rows given
+	Line  int    // the source's row number (Row.Line)
+	Key   string // the record's natural key as staff write it
+	Field string // the field's label, "" for the whole record
+	Kind  ErrKind
+	Msg   string // Chinese reason
+}
+
+func (e RowError) Error() string {
+	s := ""
+	if e.Line > 0 {
+		s = fmt.Sprintf("第%d行:", e.Line)
+	}
+	if e.Field != "" {
+		s += e.Field + ": "
+	}
+	return s + e.Msg
+}
+
+// SaveError lists every refused row of a save; nothing was written.
+type SaveError struct{ Rows []RowError }
+
+func (e *SaveError) Error() string {
+	msgs := make([]string, 0, len(e.Rows))
+	for i, r := range e.Rows {
+		if i == 20 {
+			msgs = append(msgs, fmt.Sprintf("……共%d处", len(e.Rows)))
+			break
+		}
+		msgs = append(msgs, r.Error())
+	}
+	return strings.Join(msgs, "；")
+}
+
+// Kind is the kind of the first refused row.
+func (e *SaveError) Kind() ErrKind {
+	if len(e.Rows) == 0 {
+		return Invalid
+	}
+	return e.Rows[0].Kind
+}
+
+// SaveRecords saves records that all carry the fields in present; see SaveRows.
 func (db *DB) SaveRecords(ctx context.Context, d *ledger.Definition, recs []ledger.Record, present []string, ch Change) (SaveResult, error) {
+	rows := make([]Row, len(recs))
+	for i, r := range recs {
+		rows[i] = Row{Record: r, Present: present}
+	}
+	return db.SaveRows(ctx, d, rows, ch)
+}
+
+// SaveRows inserts or updates records by natural key, all in one
+// transaction: either every row is saved or none is, and a *SaveError lists
+// every refused row. See Saver for the rules.
+func (db *DB) SaveRows(ctx context.Context, d *ledger.Definition, rows []Row, ch Change) (SaveResult, error) {
 	var res SaveResult
-	now := db.Now().UTC().Format(time.RFC3339)
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		res, err = db.saveTx(ctx, tx, d, recs, present, ch, now)
-		return err
+		s, err := db.newSaver(ctx, tx, d, ch)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		if err := s.Save(ctx, rows); err != nil {
+			return err
+		}
+		res = s.res
+		return s.Err()
 	})
 	if err != nil {
 		return SaveResult{}, err
@@ -43,107 +150,373 @@ func (db *DB) SaveRecords(ctx context.Context, d *ledger.Definition, recs []ledg
 	return res, nil
 }
 
-// saveTx is SaveRecords inside a transaction the caller owns, so that
-// several ledgers change together (a publication changes normdoc_cleanup
-// and normdoc at once). Same rules: upsert by natural key, only the fields
-// in present are written, a history row for each insert and real change.
-func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, d *ledger.Definition, recs []ledger.Record, present []string, ch Change, now string) (SaveResult, error) {
+// SaveStream saves the rows next yields, batch after batch, in one
+// transaction, so that a file of any size is imported whole or not at all
+// without holding its rows in memory. next returns nil when done.
+func (db *DB) SaveStream(ctx context.Context, d *ledger.Definition, ch Change, next func() ([]Row, error)) (SaveResult, error) {
 	var res SaveResult
-	if len(recs) == 0 {
-		return res, nil
-	}
-	fields := make([]*ledger.Field, 0, len(present))
-	for _, n := range present {
-		f := d.Field(n)
-		if f == nil {
-			return res, fmt.Errorf("台账 %s 没有字段 %s", d.ID, n)
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		s, err := db.newSaver(ctx, tx, d, ch)
+		if err != nil {
+			return err
 		}
-		fields = append(fields, f)
-	}
-	all := make([]*ledger.Field, len(d.Fields))
-	for i := range d.Fields {
-		all[i] = &d.Fields[i]
-	}
-	sel, err := tx.PrepareContext(ctx, db.rebind(fmt.Sprintf("SELECT id, %s FROM %s WHERE %s", columnList(all), d.Table(), keyWhere(d))))
+		defer s.Close()
+		for {
+			rows, err := next()
+			if err != nil {
+				return err
+			}
+			if rows == nil {
+				break
+			}
+			if err := s.Save(ctx, rows); err != nil {
+				return err
+			}
+		}
+		res = s.res
+		return s.Err()
+	})
 	if err != nil {
-		return res, err
-	}
-	defer sel.Close()
-	for n, r := range recs {
-		if ch.Progress != nil && n > 0 && n%500 == 0 {
-			ch.Progress(n, len(recs))
-		}
-		keyArgs := make([]any, len(d.Key))
-		for i, k := range d.Key {
-			keyArgs[i] = db.encode(d.Field(k), r[k])
-		}
-		old, id, err := db.scanOne(sel.QueryRowContext(ctx, keyArgs...), all)
-		switch {
-		case err == sql.ErrNoRows:
-			if id, err = db.insert(ctx, tx, d, r, fields, now); err != nil {
-				return res, fmt.Errorf("新增%s %s 失败: %w", d.Name, d.KeyOf(r), err)
-			}
-			res.Inserted++
-			if err := db.history(ctx, tx, d, id, "新增", now, ch, nil, r); err != nil {
-				return res, err
-			}
-		case err != nil:
-			return res, err
-		default:
-			var changed []*ledger.Field
-			for _, f := range fields {
-				if f.Format(old[f.Name], nil) != f.Format(r[f.Name], nil) {
-					changed = append(changed, f)
-				}
-			}
-			if len(changed) == 0 {
-				res.Unchanged++
-				continue
-			}
-			if err := db.update(ctx, tx, d, id, r, changed, now); err != nil {
-				return res, fmt.Errorf("更新%s %s 失败: %w", d.Name, d.KeyOf(r), err)
-			}
-			res.Updated++
-			if err := db.history(ctx, tx, d, id, "修改", now, ch, pick(old, changed), pick(r, changed)); err != nil {
-				return res, err
-			}
-		}
+		return SaveResult{}, err
 	}
 	return res, nil
 }
 
-func (db *DB) insert(ctx context.Context, tx *sql.Tx, d *ledger.Definition, r ledger.Record, fields []*ledger.Field, now string) (int64, error) {
-	cols := make([]string, 0, len(fields)+2)
-	args := make([]any, 0, len(fields)+2)
-	for _, f := range fields {
-		cols = append(cols, f.Name)
-		args = append(args, db.encode(f, r[f.Name]))
+// saveTx saves rows inside a transaction the caller owns, so that several
+// ledgers change together (a publication changes normdoc_cleanup and
+// normdoc at once).
+func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, d *ledger.Definition, recs []ledger.Record, present []string, ch Change) (SaveResult, error) {
+	s, err := db.newSaver(ctx, tx, d, ch)
+	if err != nil {
+		return SaveResult{}, err
 	}
-	cols = append(cols, "created_at", "updated_at")
-	args = append(args, now, now)
+	defer s.Close()
+	rows := make([]Row, len(recs))
+	for i, r := range recs {
+		rows[i] = Row{Record: r, Present: present}
+	}
+	if err := s.Save(ctx, rows); err != nil {
+		return SaveResult{}, err
+	}
+	return s.res, s.Err()
+}
+
+// saver is the one write path of ledger records: the import, a form, a
+// recomputation and the cleanup workflow all save through it. For each row:
+//   - the stored record (live or deleted) is found by natural key;
+//   - a deleted key is refused, naming the deletion (only a restore revives it);
+//   - an existing record is changed only when its recording unit lies in
+//     the writer's scope;
+//   - the row's present fields are merged over the stored record; a masked
+//     value sent back unchanged (an exported 410***********06X) keeps the
+//     stored value;
+//   - a row based on an older version is refused where it differs in a
+//     field changed since that version;
+//   - derived fields are recomputed and record rules checked on the whole
+//     merged record, never on the changed cells alone;
+//   - real changes are written with version+1 and a record_history entry.
+type saver struct {
+	db        *DB
+	tx        *sql.Tx
+	d         *ledger.Definition
+	ch        Change
+	now       string
+	all       []*ledger.Field
+	sel       *sql.Stmt
+	writable  func(unit, account string) bool
+	res       SaveResult
+	errs      []RowError
+	seen      int
+	keysSaved map[string]bool
+}
+
+func (db *DB) newSaver(ctx context.Context, tx *sql.Tx, d *ledger.Definition, ch Change) (*saver, error) {
+	if err := ch.Scope.Valid(); err != nil {
+		return nil, err
+	}
+	s := &saver{db: db, tx: tx, d: d, ch: ch, now: db.Now().UTC().Format(time.RFC3339), keysSaved: map[string]bool{}}
+	s.res.FieldChanges = map[string]int{}
+	s.all = make([]*ledger.Field, len(d.Fields))
+	for i := range d.Fields {
+		s.all[i] = &d.Fields[i]
+	}
+	var err error
+	s.sel, err = tx.PrepareContext(ctx, db.rebind(fmt.Sprintf("SELECT id, %s, %s FROM %s WHERE %s", columnList(s.all), metaColumns, d.Table(), keyWhere(d))))
+	if err != nil {
+		return nil, err
+	}
+	s.writable, err = db.writeCheck(ctx, tx, ch)
+	if err != nil {
+		s.sel.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// writeCheck returns whether a record kept by unit and entered by account
+// may be changed within ch.Scope.
+func (db *DB) writeCheck(ctx context.Context, q querier, ch Change) (func(unit, account string) bool, error) {
+	sc := ch.Scope
+	switch sc.Kind {
+	case ledger.ScopeAll:
+		return func(string, string) bool { return true }, nil
+	case ledger.ScopeUnit:
+		return func(unit, _ string) bool { return unit == sc.Unit }, nil
+	case ledger.ScopeOwn:
+		return func(_, account string) bool { return account == sc.Account }, nil
+	}
+	tree := ch.Units
+	if tree == nil {
+		units, err := db.unitsFrom(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		tree = ledger.NewUnitTree(units)
+	}
+	in := tree.Subtree(sc.Unit)
+	return func(unit, _ string) bool { return in[unit] }, nil
+}
+
+func (s *saver) Close() { s.sel.Close() }
+
+// Err returns the refused rows as a *SaveError, or nil.
+func (s *saver) Err() error {
+	if len(s.errs) == 0 {
+		return nil
+	}
+	return &SaveError{Rows: s.errs}
+}
+
+func (s *saver) refuse(i int, row Row, key, field string, kind ErrKind, msg string) {
+	s.errs = append(s.errs, RowError{Index: i, Line: row.Line, Key: key, Field: field, Kind: kind, Msg: msg})
+}
+
+// Save saves one batch of rows. Refused rows are collected (Err); other
+// errors end the save.
+func (s *saver) Save(ctx context.Context, rows []Row) error {
+	d := s.d
+	for n, row := range rows {
+		i := s.seen + n
+		if s.ch.Progress != nil && i > 0 && i%500 == 0 {
+			s.ch.Progress(i, 0)
+		}
+		r := row.Record
+		key := d.KeyText(r)
+		present := row.Present
+		keyArgs := make([]any, len(d.Key))
+		for j, k := range d.Key {
+			keyArgs[j] = s.db.encode(d.Field(k), r[k])
+		}
+		vals := make([]any, len(s.all)+1+len(metaKeys))
+		ptrs := make([]any, len(vals))
+		for j := range vals {
+			ptrs[j] = &vals[j]
+		}
+		err := s.sel.QueryRowContext(ctx, keyArgs...).Scan(ptrs...)
+		if err == sql.ErrNoRows {
+			if s.ch.UpdateOnly {
+				s.refuse(i, row, key, "", NotFound, fmt.Sprintf("%s“%s”不存在", d.Name, key))
+				continue
+			}
+			if err := s.insert(ctx, i, row, key); err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		old, id, err := toRecord(s.all, vals[:len(s.all)+1])
+		if err != nil {
+			return err
+		}
+		setMeta(old, vals[len(s.all)+1:])
+		if at := old.String(ledger.MetaDeletedAt); at != "" {
+			s.refuse(i, row, key, "", Conflict, fmt.Sprintf("%s“%s”已于%s被%s删除（原因：%s），不能再次录入；如需恢复，请使用“恢复”", d.Name, key,
+				shortTime(at), old.String(ledger.MetaDeletedBy), old.String(ledger.MetaDeleteWhy)))
+			continue
+		}
+		if s.ch.InsertOnly {
+			s.refuse(i, row, key, "", Conflict, fmt.Sprintf("%s“%s”已存在", d.Name, key))
+			continue
+		}
+		if !s.writable(old.String(ledger.MetaRecordUnit), old.String(ledger.MetaCreatedBy)) {
+			s.refuse(i, row, key, "", Forbidden, fmt.Sprintf("%s“%s”不是本单位录入的记录，无权修改", d.Name, key))
+			continue
+		}
+		if err := s.update(ctx, i, row, key, id, old, present); err != nil {
+			return err
+		}
+	}
+	s.seen += len(rows)
+	return nil
+}
+
+func (s *saver) insert(ctx context.Context, i int, row Row, key string) error {
+	d := s.d
+	if s.keysSaved[key] {
+		s.refuse(i, row, key, "", Conflict, fmt.Sprintf("%s“%s”重复", d.Name, key))
+		return nil
+	}
+	s.keysSaved[key] = true
+	r := row.Record
+	if s.ch.Env != nil {
+		for _, e := range d.Rederive(r, s.ch.Env) {
+			if !e.Warning {
+				s.refuse(i, row, key, e.Label, Invalid, e.Msg)
+				return nil
+			}
+		}
+	}
+	unit := s.ch.RecordUnit
+	if unit == "" && d.Owner != "" {
+		unit = r.String(d.Owner)
+	}
+	if !s.writable(unit, s.ch.Account) {
+		s.refuse(i, row, key, "", Forbidden, fmt.Sprintf("无权为本单位以外的单位录入%s", d.Name))
+		return nil
+	}
+	cols := make([]string, 0, len(s.all)+6)
+	args := make([]any, 0, len(s.all)+6)
+	for _, f := range s.all {
+		if v, ok := r[f.Name]; ok && v != nil {
+			cols = append(cols, f.Name)
+			args = append(args, s.db.encode(f, v))
+		}
+	}
+	cols = append(cols, "created_at", "updated_at", "record_unit", "created_by", "version")
+	args = append(args, s.now, s.now, nullable(unit), nullable(s.ch.Account), 1)
 	q := fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s) RETURNING id", d.Table(), strings.Join(cols, ", "),
 		strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", "))
 	var id int64
-	err := tx.QueryRowContext(ctx, db.rebind(q), args...).Scan(&id)
-	return id, err
+	if err := s.tx.QueryRowContext(ctx, s.db.rebind(q), args...).Scan(&id); err != nil {
+		return fmt.Errorf("新增%s %s 失败: %w", d.Name, key, err)
+	}
+	s.res.Inserted++
+	return s.db.history(ctx, s.tx, d, id, "新增", s.now, s.ch, nil, r, 1)
 }
 
-func (db *DB) update(ctx context.Context, tx *sql.Tx, d *ledger.Definition, id int64, r ledger.Record, fields []*ledger.Field, now string) error {
-	sets := make([]string, 0, len(fields)+1)
-	args := make([]any, 0, len(fields)+2)
+func (s *saver) update(ctx context.Context, i int, row Row, key string, id int64, old ledger.Record, present []string) error {
+	d := s.d
+	merged := ledger.Record{}
+	for k, v := range old {
+		merged[k] = v
+	}
+	for _, n := range present {
+		f := d.Field(n)
+		if f == nil {
+			return fmt.Errorf("台账 %s 没有字段 %s", d.ID, n)
+		}
+		v, ok := row.Record[n]
+		if f.Masked() && ok {
+			if sv, isStr := v.(string); isStr && sv != "" && sv == f.MaskText(old.String(n)) {
+				continue // a masked copy of the stored value: unchanged
+			}
+		}
+		if !ok || v == nil {
+			delete(merged, n)
+		} else {
+			merged[n] = v
+		}
+	}
+	if s.ch.Env != nil {
+		bad := false
+		for _, c := range d.Checks {
+			if err := c.Check(merged); err != nil {
+				s.refuse(i, row, key, d.Field(c.Field).Label, Invalid, err.Error())
+				bad = true
+			}
+		}
+		if bad {
+			return nil
+		}
+		for _, e := range d.Rederive(merged, s.ch.Env) {
+			if !e.Warning {
+				s.refuse(i, row, key, e.Label, Invalid, e.Msg)
+				return nil
+			}
+		}
+	}
+	var changed []*ledger.Field
+	for _, f := range s.all {
+		if f.Format(old[f.Name], nil) != f.Format(merged[f.Name], nil) {
+			changed = append(changed, f)
+		}
+	}
+	version := old.Version()
+	if row.Version > 0 && row.Version != version && len(changed) > 0 {
+		stale, err := s.db.changedSince(ctx, s.tx, d, id, row.Version)
+		if err != nil {
+			return err
+		}
+		for _, f := range changed {
+			if by, ok := stale[f.Label]; ok {
+				s.refuse(i, row, key, f.Label, Conflict, fmt.Sprintf("%s“%s”的“%s”在第%d版之后已被%s修改（现为第%d版，值为“%s”），本行依据的是旧版本，未覆盖",
+					d.Name, key, f.Label, row.Version, by, version, f.Format(old[f.Name], nil)))
+				return nil
+			}
+		}
+	}
+	if len(changed) == 0 {
+		s.res.Unchanged++
+		return nil
+	}
+	if err := s.db.update(ctx, s.tx, d, id, merged, changed, s.now, version+1); err != nil {
+		return fmt.Errorf("更新%s %s 失败: %w", d.Name, key, err)
+	}
+	s.res.Updated++
+	for _, f := range changed {
+		s.res.FieldChanges[f.Label]++
+	}
+	action := s.ch.Action
+	if action == "" {
+		action = "修改"
+	}
+	return s.db.history(ctx, s.tx, d, id, action, s.now, s.ch, pick(old, changed), pick(merged, changed), version+1)
+}
+
+// changedSince returns, by field label, who changed each field of record
+// id after version v.
+func (db *DB) changedSince(ctx context.Context, q querier, d *ledger.Definition, id, v int64) (map[string]string, error) {
+	rows, err := q.QueryContext(ctx, db.rebind(`SELECT actor, changed_at, new_values FROM record_history WHERE ledger = ? AND record_id = ? AND version > ? ORDER BY id`), d.ID, id, v)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var actor, at string
+		var nv sql.NullString
+		if err := rows.Scan(&actor, &at, &nv); err != nil {
+			return nil, err
+		}
+		m := map[string]string{}
+		if nv.Valid {
+			json.Unmarshal([]byte(nv.String), &m)
+		}
+		for label := range m {
+			out[label] = actor + "于" + shortTime(at)
+		}
+	}
+	return out, rows.Err()
+}
+
+func (db *DB) update(ctx context.Context, tx *sql.Tx, d *ledger.Definition, id int64, r ledger.Record, fields []*ledger.Field, now string, version int64) error {
+	sets := make([]string, 0, len(fields)+2)
+	args := make([]any, 0, len(fields)+3)
 	for _, f := range fields {
 		sets = append(sets, f.Name+" = ?")
 		args = append(args, db.encode(f, r[f.Name]))
 	}
-	sets = append(sets, "updated_at = ?")
-	args = append(args, now, id)
+	sets = append(sets, "updated_at = ?", "version = ?")
+	args = append(args, now, version, id)
 	_, err := tx.ExecContext(ctx, db.rebind(fmt.Sprintf("UPDATE %s SET %s WHERE id = ?", d.Table(), strings.Join(sets, ", "))), args...)
 	return err
 }
 
-func (db *DB) history(ctx context.Context, tx *sql.Tx, d *ledger.Definition, id int64, action, now string, ch Change, old, new ledger.Record) error {
-	_, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO record_history (ledger, record_id, action, changed_at, actor, source, old_values, new_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-		d.ID, id, action, now, ch.Actor, ch.Source, recordJSON(d, old), recordJSON(d, new))
+func (db *DB) history(ctx context.Context, tx *sql.Tx, d *ledger.Definition, id int64, action, now string, ch Change, old, new ledger.Record, version int64) error {
+	_, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO record_history (ledger, record_id, action, changed_at, actor, source, old_values, new_values, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		d.ID, id, action, now, ch.Actor, ch.Source, recordJSON(d, old), recordJSON(d, new), version)
 	return err
 }
 
@@ -154,7 +527,7 @@ func recordJSON(d *ledger.Definition, r ledger.Record) any {
 	}
 	m := map[string]string{}
 	for _, f := range d.Fields {
-		if v, ok := r[f.Name]; ok && v != nil {
+		if v, ok := r[f.Name]; ok {
 			m[f.Label] = f.Format(v, nil)
 		}
 	}
@@ -186,27 +559,8 @@ func keyWhere(d *ledger.Definition) string {
 	return strings.Join(parts, " AND ")
 }
 
-// scanOne reads id plus fields from one row into a record.
-func (db *DB) scanOne(row interface{ Scan(...any) error }, fields []*ledger.Field) (ledger.Record, int64, error) {
-	vals := make([]any, len(fields)+1)
-	ptrs := make([]any, len(vals))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	if err := row.Scan(ptrs...); err != nil {
-		return nil, 0, err
-	}
-	return toRecord(fields, vals)
-}
-
 func toRecord(fields []*ledger.Field, vals []any) (ledger.Record, int64, error) {
-	var id int64
-	switch x := vals[0].(type) {
-	case int64:
-		id = x
-	case int32:
-		id = int64(x)
-	}
+	id := toInt64(vals[0])
 	r := ledger.Record{}
 	for i, f := range fields {
 		v, err := decode(f, vals[i+1])
@@ -218,4 +572,27 @@ func toRecord(fields []*ledger.Field, vals []any) (ledger.Record, int64, error) 
 		}
 	}
 	return r, id, nil
+}
+
+// shortTime renders a stored RFC 3339 time as 2022-12-01 09:30 (UTC+8).
+func shortTime(s string) string {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	return t.In(time.FixedZone("CST", 8*3600)).Format("2006-01-02 15:04")
+}
+
+// IsKind reports whether err is a *SaveError of kind k, or one of the
+// record errors of this package of that kind.
+func IsKind(err error, k ErrKind) bool {
+	var se *SaveError
+	if errors.As(err, &se) {
+		return se.Kind() == k
+	}
+	var re RowError
+	if errors.As(err, &re) {
+		return re.Kind == k
+	}
+	return false
 }

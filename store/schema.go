@@ -54,6 +54,9 @@ func (db *DB) syncLedger(ctx context.Context, d *ledger.Definition) error {
 		cols = append(cols, f.Name+" "+db.columnType(f))
 	}
 	cols = append(cols, "created_at TEXT NOT NULL", "updated_at TEXT NOT NULL")
+	for _, c := range systemColumns {
+		cols = append(cols, c[0]+" "+c[1])
+	}
 	stmts := []string{fmt.Sprintf("CREATE TABLE IF NOT EXISTS %s (\n  %s\n)", t, strings.Join(cols, ",\n  "))}
 
 	have, err := db.columns(ctx, t)
@@ -67,7 +70,18 @@ func (db *DB) syncLedger(ctx context.Context, d *ledger.Definition) error {
 				stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s %s", t, f.Name, db.columnType(f)))
 			}
 		}
+		for _, c := range systemColumns {
+			if !have[c[0]] {
+				stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s %s", t, c[0], c[1]))
+			}
+		}
+		if !have["record_unit"] && d.Owner != "" {
+			// Records kept before recording units were stored were
+			// entered for the unit they count for.
+			stmts = append(stmts, fmt.Sprintf("UPDATE %s SET record_unit = %s WHERE record_unit IS NULL", t, d.Owner))
+		}
 	}
+	stmts = append(stmts, fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s_record_unit ON %s (record_unit)", t, t))
 	stmts = append(stmts, fmt.Sprintf("CREATE UNIQUE INDEX IF NOT EXISTS %s_key ON %s (%s)", t, t, strings.Join(d.Key, ", ")))
 	for _, f := range d.Fields {
 		switch f.Type {
@@ -81,6 +95,19 @@ func (db *DB) syncLedger(ctx context.Context, d *ledger.Definition) error {
 		}
 	}
 	return nil
+}
+
+// systemColumns are kept on every ledger table beside the fields: the unit
+// that keeps the record (录入单位) and the account that entered it, for data
+// scope; the record's version, for edits based on a stale copy; and the
+// tombstone of a deleted record (deleted records stay, restorable).
+var systemColumns = [][2]string{
+	{"record_unit", "TEXT REFERENCES units(code)"},
+	{"created_by", "TEXT"},
+	{"version", "INTEGER NOT NULL DEFAULT 1"},
+	{"deleted_at", "TEXT"},
+	{"deleted_by", "TEXT"},
+	{"delete_reason", "TEXT"},
 }
 
 // columns returns the column names of table t (empty if t does not exist).

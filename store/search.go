@@ -277,9 +277,15 @@ WHERE c.opcname = 'gin_trgm_ops' AND a.amname = 'gin' LIMIT 1`).Scan(&schema)
 
 // Search finds the documents in which every term of q occurs, best first
 // (search.Less), and how many match in all.
-func (db *DB) Search(ctx context.Context, q search.Query) (search.Result, error) {
+//
+// Deleted records are never hits, and records of a ledger that is not
+// public are hits only within the reader's scope sc (the zero scope is refused).
+func (db *DB) Search(ctx context.Context, q search.Query, sc ledger.Scope) (search.Result, error) {
 	if len(q.Terms) == 0 {
 		return search.Result{}, fmt.Errorf("请输入要搜索的关键词")
+	}
+	if err := sc.Valid(); err != nil {
+		return search.Result{}, err
 	}
 	limit := q.Limit
 	if limit <= 0 {
@@ -319,6 +325,29 @@ func (db *DB) Search(ctx context.Context, q search.Query) (search.Result, error)
 		conds = append(conds, "d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)")
 		args = append(args, strings.Join(fts, " AND "))
 	}
+	var live []string
+	var cte string
+	var cteArgs []any
+	for i := range search.Sources {
+		src := &search.Sources[i]
+		d, ok := ledger.Get(src.Ledger)
+		if !ok {
+			continue
+		}
+		c := "deleted_at IS NULL"
+		if !d.Public {
+			cond, a, ct := readScope(d, sc)
+			if cond != "" {
+				c += " AND " + cond
+				args = append(args, a...)
+			}
+			if ct != "" && cte == "" {
+				cte, cteArgs = ct, []any{sc.Unit}
+			}
+		}
+		live = append(live, fmt.Sprintf("(d.kind = '%s' AND d.record_id IN (SELECT id FROM %s WHERE %s))", src.Kind, d.Table(), c))
+	}
+	conds = append(conds, "("+strings.Join(live, " OR ")+")")
 	if len(q.Kinds) > 0 {
 		conds = append(conds, "d.kind IN ("+strings.TrimSuffix(strings.Repeat("?, ", len(q.Kinds)), ", ")+")")
 		for _, k := range q.Kinds {
@@ -344,9 +373,13 @@ func (db *DB) Search(ctx context.Context, q search.Query) (search.Result, error)
 	inner := fmt.Sprintf(`SELECT d.kind, d.record_id, d.title, d.body, d.context, d.info,
     %s AS tc, %s AS bc, %s AS cc
 FROM search_doc d WHERE %s`, occ("title"), occ("body"), occ("context"), strings.Join(conds, " AND "))
-	args = append(occArgs, args...)
+	args = append(append(cteArgs, occArgs...), args...)
+	prefix := ""
+	if cte != "" {
+		prefix = "WITH RECURSIVE " + cte + " "
+	}
 	// The order of search.Less.
-	sqlText := fmt.Sprintf(`SELECT kind, record_id, title, body, context, info, tc, bc, cc, COUNT(*) OVER ()
+	sqlText := prefix + fmt.Sprintf(`SELECT kind, record_id, title, body, context, info, tc, bc, cc, COUNT(*) OVER ()
 FROM (%s) x
 ORDER BY CASE WHEN tc > 0 THEN 0 WHEN bc > 0 THEN 1 ELSE 2 END, tc + bc DESC, cc DESC, kind, record_id
 LIMIT %d`, inner, limit)

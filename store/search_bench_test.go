@@ -65,7 +65,7 @@ func BenchmarkSearch(b *testing.B) {
 				recs[i] = benchEntry(rng, i)
 			}
 			d, _ := ledger.Get("handbook")
-			if _, err := db.SaveRecords(context.Background(), d, recs, []string{"handbook", "chapter", "entry_title", "body"}, store.Change{Actor: "bench"}); err != nil {
+			if _, err := db.SaveRecords(context.Background(), d, recs, []string{"handbook", "chapter", "entry_title", "body"}, store.Change{Actor: "bench", Scope: ledger.AllScope()}); err != nil {
 				b.Fatal(err)
 			}
 			if e.Name == "postgres" {
@@ -78,7 +78,7 @@ func BenchmarkSearch(b *testing.B) {
 					var res search.Result
 					for b.Loop() {
 						var err error
-						if res, err = db.Search(context.Background(), q); err != nil {
+						if res, err = db.Search(context.Background(), q, ledger.AllScope()); err != nil {
 							b.Fatal(err)
 						}
 					}

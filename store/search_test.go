@@ -44,7 +44,7 @@ func saveAll(t testing.TB, db *store.DB, id string, recs ...ledger.Record) {
 	for _, f := range d.Fields {
 		present = append(present, f.Name)
 	}
-	if _, err := db.SaveRecords(context.Background(), d, recs, present, store.Change{Actor: "test", Source: "test"}); err != nil {
+	if _, err := db.SaveRecords(context.Background(), d, recs, present, store.Change{Actor: "test", Source: "test", Scope: ledger.AllScope()}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -56,7 +56,7 @@ func find(t *testing.T, db *store.DB, s string, limit int) search.Result {
 		t.Fatal(err)
 	}
 	q.Limit = limit
-	res, err := db.Search(context.Background(), q)
+	res, err := db.Search(context.Background(), q, ledger.AllScope())
 	if err != nil {
 		t.Fatalf("search %q: %v", s, err)
 	}

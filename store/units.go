@@ -10,7 +10,11 @@ import (
 
 // Units returns every unit, parents before children, in the order they were imported.
 func (db *DB) Units(ctx context.Context) ([]ledger.Unit, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT code, name, COALESCE(short_name, ''), COALESCE(parent, ''), kind FROM units ORDER BY sort_order, code`)
+	return db.unitsFrom(ctx, db.sql)
+}
+
+func (db *DB) unitsFrom(ctx context.Context, q querier) ([]ledger.Unit, error) {
+	rows, err := q.QueryContext(ctx, `SELECT code, name, COALESCE(short_name, ''), COALESCE(parent, ''), kind FROM units ORDER BY sort_order, code`)
 	if err != nil {
 		return nil, err
 	}
@@ -79,10 +83,3 @@ func nullable(s string) any {
 	}
 	return s
 }
-
-// scopeCTE selects the codes of unit ? and every unit below it.
-const scopeCTE = `WITH RECURSIVE scope(code) AS (
-  SELECT code FROM units WHERE code = ?
-  UNION ALL
-  SELECT u.code FROM units u JOIN scope s ON u.parent = s.code
-) `

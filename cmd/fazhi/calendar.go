@@ -6,6 +6,7 @@ import (
 	"os"
 	"strconv"
 
+	"fazhi/app"
 	"fazhi/calendar"
 )
 
@@ -14,21 +15,21 @@ func init() {
 		run: runCalendar})
 }
 
-func runCalendar(ctx context.Context, a *app, args []string) error {
+func runCalendar(ctx context.Context, a *cli, args []string) error {
 	if len(args) != 2 || (args[0] != "show" && args[0] != "import") {
 		return usageError{"用法: fazhi calendar show YEAR | fazhi calendar import FILE"}
 	}
-	db, err := a.openDB(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
 	if args[0] == "show" {
 		y, err := strconv.Atoi(args[1])
 		if err != nil {
 			return usageError{fmt.Sprintf("年份 %q 不是数字", args[1])}
 		}
-		cal, err := loadCalendar(ctx, db)
+		ap, ctx, err := a.open(ctx, app.Existing)
+		if err != nil {
+			return err
+		}
+		defer ap.Close()
+		cal, err := ap.Calendar(ctx)
 		if err != nil {
 			return err
 		}
@@ -39,28 +40,22 @@ func runCalendar(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer f.Close()
-	days, years, err := calendar.ParseNotice(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", args[1], err)
-	}
-	cal, err := loadCalendar(ctx, db)
+	ap, ctx, err := a.open(ctx, app.Create)
 	if err != nil {
 		return err
 	}
-	if un := cal.Unlisted(days, years); len(un) > 0 {
-		fmt.Fprintf(a.stderr, "注意：内置日历中有%d个特殊日期未出现在文件中，仍按内置日历处理（如需改为普通日期，请在文件中写明）：", len(un))
-		for _, d := range un {
+	defer ap.Close()
+	res, err := ap.ImportCalendar(ctx, args[1], f)
+	if err != nil {
+		return err
+	}
+	if len(res.Unlisted) > 0 {
+		fmt.Fprintf(a.stderr, "注意：内置日历中有%d个特殊日期未出现在文件中，仍按内置日历处理（如需改为普通日期，请在文件中写明）：", len(res.Unlisted))
+		for _, d := range res.Unlisted {
 			fmt.Fprintf(a.stderr, " %s%s", calendar.Format(d.Date), d.Name)
 		}
 		fmt.Fprintln(a.stderr)
 	}
-	if err := db.SaveHolidays(ctx, days, years); err != nil {
-		return err
-	}
-	n, err := refreshDeadlines(ctx, db)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(a.stdout, "已导入%s节假日安排：%d 个特殊日期；重新计算期限，%d 条记录的期限有变化\n", calendar.YearRanges(years), len(days), n)
+	fmt.Fprintf(a.stdout, "已导入%s节假日安排：%d 个特殊日期；重新计算期限，%d 条记录的期限有变化\n", calendar.YearRanges(res.Years), len(res.Days), res.Changed)
 	return nil
 }

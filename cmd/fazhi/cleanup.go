@@ -28,11 +28,11 @@ const cleanupUsage = `用法:
   fazhi cleanup publish 批次 --no 偃政〔2022〕9号 --date 2022-05-20
 结论可选：` + "继续有效、修改、废止、宣布失效、不再作为规范性文件管理" + `；也可用 fazhi import normdoc_cleanup 文件 成批导入结论。`
 
-func runCleanup(ctx context.Context, a *app, args []string) error {
+func runCleanup(ctx context.Context, a *cli, args []string) error {
 	if len(args) == 0 {
 		return usageError{cleanupUsage}
 	}
-	sub := map[string]func(context.Context, *app, []string) error{
+	sub := map[string]func(context.Context, *cli, []string) error{
 		"open": cleanupOpen, "list": cleanupList, "conclude": cleanupConclude, "decision": cleanupDecision, "publish": cleanupPublish,
 	}[args[0]]
 	if sub == nil {
@@ -60,7 +60,7 @@ func dateFlag(name, s string) (time.Time, error) {
 }
 
 // loadBatch opens the database and loads batch name, which must exist.
-func (a *app) loadBatch(ctx context.Context, name string) (*store.DB, cleanup.Batch, []ledger.Record, error) {
+func (a *cli) loadBatch(ctx context.Context, name string) (*store.DB, cleanup.Batch, []ledger.Record, error) {
 	db, err := a.openDB(ctx)
 	if err != nil {
 		return nil, cleanup.Batch{}, nil, err
@@ -76,7 +76,7 @@ func (a *app) loadBatch(ctx context.Context, name string) (*store.DB, cleanup.Ba
 	return db, b, rows, nil
 }
 
-func cleanupOpen(ctx context.Context, a *app, args []string) error {
+func cleanupOpen(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("cleanup open")
 	cutoffS := fs.String("cutoff", "", "清理截止日期：此日及以前公布的文件列入清理")
 	var issuers multiFlag
@@ -117,7 +117,7 @@ func cleanupOpen(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 	}
-	docs, _, err := db.FindRecords(ctx, ledger.Normdoc, ledger.Query{Conds: want.Conds()})
+	docs, _, err := db.FindRecords(ctx, ledger.Normdoc, ledger.Query{Scope: ledger.AllScope(), Conds: want.Conds()})
 	if err != nil {
 		return err
 	}
@@ -126,7 +126,7 @@ func cleanupOpen(ctx context.Context, a *app, args []string) error {
 		listed[r.String("doc_no")] = true
 	}
 	items := cleanup.Items(want, docs, listed)
-	if _, err := db.OpenCleanup(ctx, want, items, store.Change{Actor: actor(), Source: "cleanup open"}); err != nil {
+	if _, err := db.OpenCleanup(ctx, want, items, store.Change{Actor: actor(), Source: "cleanup open", Scope: ledger.AllScope()}); err != nil {
 		return err
 	}
 	tree, err := db.UnitTree(ctx)
@@ -189,7 +189,7 @@ func describeBatch(b cleanup.Batch, sum cleanup.Summary, tree *ledger.UnitTree) 
 	return sb.String()
 }
 
-func cleanupList(ctx context.Context, a *app, args []string) error {
+func cleanupList(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("cleanup list")
 	pendingOnly := fs.Bool("pending", false, "只列出尚未作出结论的文件")
 	pos, err := parseFlags(fs, args)
@@ -255,7 +255,7 @@ func cleanupList(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
-func cleanupConclude(ctx context.Context, a *app, args []string) error {
+func cleanupConclude(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("cleanup conclude")
 	reason := fs.String("reason", "", "清理理由")
 	pos, err := parseFlags(fs, args)
@@ -295,7 +295,7 @@ func cleanupConclude(ctx context.Context, a *app, args []string) error {
 		rec["reason"] = strings.TrimSpace(*reason)
 		present = append(present, "reason")
 	}
-	if _, err := db.SaveRecords(ctx, ledger.NormdocCleanup, []ledger.Record{rec}, present, store.Change{Actor: actor(), Source: "cleanup conclude"}); err != nil {
+	if _, err := db.SaveRecords(ctx, ledger.NormdocCleanup, []ledger.Record{rec}, present, store.Change{Actor: actor(), Source: "cleanup conclude", Scope: ledger.AllScope()}); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "%s《%s》：%s（本批次还有 %d 件待定）\n", no, found.String("title"), conclusion, pending)
@@ -316,7 +316,7 @@ func organName(tree *ledger.UnitTree, flag string) (string, error) {
 	return "", usageError{"单位名录中没有类型为“政府”的根单位，请用 --organ 指定作出决定的机关，如 洛阳市偃师区人民政府"}
 }
 
-func cleanupDecision(ctx context.Context, a *app, args []string) error {
+func cleanupDecision(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("cleanup decision")
 	out := fs.String("o", "", "输出的 DOCX 文件")
 	noFlag := fs.String("no", "", "决定文号，如 偃政〔2022〕9号（已公布的批次默认用公布时的文号）")
@@ -411,7 +411,7 @@ func cleanupDecision(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
-func cleanupPublish(ctx context.Context, a *app, args []string) error {
+func cleanupPublish(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("cleanup publish")
 	noFlag := fs.String("no", "", "决定文号，如 偃政〔2022〕9号")
 	dateS := fs.String("date", "", "决定公布日期")
@@ -437,7 +437,7 @@ func cleanupPublish(ctx context.Context, a *app, args []string) error {
 	}
 	docs := map[string]ledger.Record{}
 	if len(nos) > 0 {
-		recs, _, err := db.FindRecords(ctx, ledger.Normdoc, ledger.Query{Conds: []ledger.Cond{ledger.In("doc_no", nos...)}})
+		recs, _, err := db.FindRecords(ctx, ledger.Normdoc, ledger.Query{Scope: ledger.AllScope(), Conds: []ledger.Cond{ledger.In("doc_no", nos...)}})
 		if err != nil {
 			return err
 		}
@@ -449,7 +449,7 @@ func cleanupPublish(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	rs, ss, err := db.PublishCleanup(ctx, b, p, store.Change{Actor: actor(), Source: "cleanup publish"})
+	rs, ss, err := db.PublishCleanup(ctx, b, p, store.Change{Actor: actor(), Source: "cleanup publish", Scope: ledger.AllScope()})
 	if err != nil {
 		return fmt.Errorf("公布失败，未作任何修改: %w", err)
 	}

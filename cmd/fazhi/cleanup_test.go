@@ -55,7 +55,7 @@ func statuses(t *testing.T, dsn string) map[string]string {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	recs, _, err := db.FindRecords(context.Background(), ledger.Normdoc, ledger.Query{})
+	recs, _, err := db.FindRecords(context.Background(), ledger.Normdoc, ledger.Query{Scope: ledger.AllScope()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,31 +4,33 @@ import (
 	"context"
 	"fmt"
 
+	"fazhi/app"
 	"fazhi/deadline"
 )
 
 func init() {
 	register(&command{name: "config", usage: "list | set KEY VALUE | unset KEY",
-		summary: "管理员设置：可配置的期限天数、新旧复议法切换日期、临期提醒天数", run: runConfig})
+		summary: "管理员设置：可配置的期限天数、新旧复议法切换日期、临期提醒天数、业务日期", run: runConfig})
 }
 
-func runConfig(ctx context.Context, a *app, args []string) error {
+func runConfig(ctx context.Context, a *cli, args []string) error {
 	const use = "用法: fazhi config list | fazhi config set KEY VALUE | fazhi config unset KEY"
 	if len(args) == 0 {
 		return usageError{use}
 	}
-	db, err := a.openDB(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	cur, err := db.Settings(ctx)
-	if err != nil {
-		return err
-	}
 	switch {
 	case args[0] == "list" && len(args) == 1:
-		for _, k := range deadline.SettingKeys() {
+		ap, ctx, err := a.open(ctx, app.Existing)
+		if err != nil {
+			return err
+		}
+		defer ap.Close()
+		cur, err := ap.Settings(ctx)
+		if err != nil {
+			return err
+		}
+		keys := append(deadline.SettingKeys(), [2]string{app.SettingAsOf, "业务日期：期限状态、预警和“本年度”以此日为准（默认今天）"})
+		for _, k := range keys {
 			v, ok := cur[k[0]]
 			if !ok {
 				v = "（默认）"
@@ -37,24 +39,16 @@ func runConfig(ctx context.Context, a *app, args []string) error {
 		}
 		return nil
 	case (args[0] == "set" && len(args) == 3) || (args[0] == "unset" && len(args) == 2):
-		next := map[string]string{}
-		for k, v := range cur {
-			next[k] = v
-		}
 		value := ""
 		if args[0] == "set" {
 			value = args[2]
-			next[args[1]] = value
-		} else {
-			delete(next, args[1])
 		}
-		if _, err := deadline.ConfigFrom(next); err != nil {
-			return err // nothing is stored
-		}
-		if err := db.SetSetting(ctx, args[1], value, actor()); err != nil {
+		ap, ctx, err := a.open(ctx, app.Existing)
+		if err != nil {
 			return err
 		}
-		n, err := refreshDeadlines(ctx, db)
+		defer ap.Close()
+		n, err := ap.SetSetting(ctx, args[1], value)
 		if err != nil {
 			return err
 		}

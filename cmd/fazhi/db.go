@@ -4,57 +4,51 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/user"
 	"path/filepath"
 	"strings"
 
-	"fazhi/ledger"
+	"fazhi/app"
 	"fazhi/store"
 )
 
-// openDB opens the database named by --db, applying migrations.
-func (a *app) openDB(ctx context.Context) (*store.DB, error) {
-	return store.Open(ctx, a.dsn)
-}
-
-// openScoped opens the database and resolves a --unit flag (code, name or
-// short name; "" for every unit) in one step.
-func (a *app) openScoped(ctx context.Context, unit string) (*store.DB, string, error) {
-	db, err := a.openDB(ctx)
+// open opens the application layer on --db as the acting user (--as, or
+// the local administrator). A read command passes app.Existing and is
+// refused a database that does not exist; a write command passes
+// app.Create and is told when it creates one.
+func (a *cli) open(ctx context.Context, mode app.OpenMode) (*app.App, context.Context, error) {
+	ap, created, err := app.Open(ctx, a.dsn, mode, app.Options{})
 	if err != nil {
-		return nil, "", err
+		return nil, ctx, err
 	}
-	code, err := unitArg(ctx, db, unit)
-	if err != nil {
-		db.Close()
-		return nil, "", err
+	if created {
+		fmt.Fprintf(a.stderr, "已新建数据库 %s\n", a.dsn)
 	}
-	return db, code, nil
-}
-
-// actor names who runs a CLI command, for the record history.
-func actor() string {
-	if u, err := user.Current(); err == nil {
-		return "命令行:" + u.Username
-	}
-	return "命令行"
-}
-
-// ledgerArg resolves a ledger ID given on the command line.
-// A ledger may also be named by its Chinese name (行政复议案件).
-func ledgerArg(id string) (*ledger.Definition, error) {
-	if d, ok := ledger.Get(id); ok {
-		return d, nil
-	}
-	var names []string
-	for _, d := range ledger.All() {
-		if d.Name == id {
-			return d, nil
+	act := app.LocalActor()
+	if a.as != "" {
+		if act, err = ap.Actor(ctx, a.as); err != nil {
+			ap.Close()
+			return nil, ctx, err
 		}
-		names = append(names, d.ID+"（"+d.Name+"）")
 	}
-	return nil, usageError{fmt.Sprintf("未知台账“%s”，可用的台账：%s；运行 fazhi ledgers 查看", id, strings.Join(names, "、"))}
+	return ap, app.WithActor(ctx, act), nil
 }
+
+// openDB opens the store for the commands not yet moved onto the
+// application layer (report, cleanup), as the local administrator only.
+func (a *cli) openDB(ctx context.Context) (*store.DB, error) {
+	if a.as != "" {
+		return nil, usageError{"该命令暂只能由本机管理员执行（不带 --as）"}
+	}
+	ap, _, err := a.open(ctx, app.Existing)
+	if err != nil {
+		return nil, err
+	}
+	return ap.Store(), nil
+}
+
+// actor names the local administrator in history, for the commands not
+// yet moved onto the application layer.
+func actor() string { return app.LocalActor().Name() }
 
 // xlsxPath refuses an output path that does not end in .xlsx.
 func xlsxPath(p string) error {
@@ -64,7 +58,14 @@ func xlsxPath(p string) error {
 	return nil
 }
 
-// unitArg resolves --unit (code, name or short name) to a unit code.
+// isTerminal reports whether f is an interactive terminal (for progress lines).
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// unitArg resolves a unit code, name or short name, for the commands not
+// yet moved onto the application layer.
 func unitArg(ctx context.Context, db *store.DB, s string) (string, error) {
 	if s == "" {
 		return "", nil
@@ -82,10 +83,4 @@ func unitArg(ctx context.Context, db *store.DB, s string) (string, error) {
 		return "", usageError{msg}
 	}
 	return code, nil
-}
-
-// isTerminal reports whether f is an interactive terminal (for progress lines).
-func isTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"fazhi/calendar"
+	"fazhi/app"
 	"fazhi/deadline"
 )
 
@@ -26,7 +26,7 @@ func (s *spans) Set(v string) error {
 	return nil
 }
 
-func runDeadline(ctx context.Context, a *app, args []string) error {
+func runDeadline(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("deadline")
 	list := fs.Bool("list", false, "列出全部期限规则")
 	from := fs.String("from", "", "起算日期（该日不计入）")
@@ -40,13 +40,14 @@ func runDeadline(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := a.openDB(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	eng, err := engine(ctx, db)
-	if err != nil {
+	eng := app.DefaultEngine()
+	if ap, actx, err := a.open(ctx, app.Existing); err == nil {
+		eng, err = ap.DeadlineEngine(actx)
+		ap.Close()
+		if err != nil {
+			return err
+		}
+	} else if app.CodeOf(err) != app.NotFound {
 		return err
 	}
 	if *list {
@@ -56,11 +57,11 @@ func runDeadline(ctx context.Context, a *app, args []string) error {
 		return usageError{"用法: fazhi deadline RULE --from DATE [--extended] [--simplified] [--suspend FROM:TO] [--days N]；fazhi deadline --list 列出规则"}
 	}
 	in := deadline.Input{Extended: *extended, Simplified: *simplified, Suspensions: susp}
-	if in.From, err = calendar.ParseDate(*from); err != nil {
+	if in.From, err = app.ParseDate(*from); err != nil {
 		return usageError{err.Error()}
 	}
 	if *lawDate != "" {
-		if in.LawDate, err = calendar.ParseDate(*lawDate); err != nil {
+		if in.LawDate, err = app.ParseDate(*lawDate); err != nil {
 			return usageError{err.Error()}
 		}
 	}

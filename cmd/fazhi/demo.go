@@ -3,14 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"time"
 
-	"fazhi/calendar"
-	"fazhi/cleanup"
-	"fazhi/demo"
-	"fazhi/ledger"
-	"fazhi/store"
+	"fazhi/app"
 )
 
 func init() {
@@ -19,7 +14,7 @@ func init() {
 		run:     runDemo})
 }
 
-func runDemo(ctx context.Context, a *app, args []string) error {
+func runDemo(ctx context.Context, a *cli, args []string) error {
 	const use = "用法: fazhi demo | fazhi demo load | fazhi demo export-files DIR"
 	if len(args) == 0 {
 		return a.runFreshDemo(ctx)
@@ -34,7 +29,7 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 		if len(args) != 2 {
 			return usageError{use}
 		}
-		files, err := demo.Write(args[1])
+		files, err := app.WriteDemoFiles(args[1])
 		if err != nil {
 			return err
 		}
@@ -47,75 +42,29 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	return usageError{use}
 }
 
-// loadDemo writes the demo files to a temporary directory and imports them
-// as a user would: the unit tree first, then every ledger. Importing the
-// same files again changes nothing.
-func (a *app) loadDemo(ctx context.Context) error {
+// loadDemo loads the 偃师区 2022 data set into --db through the import
+// path, as a user would. Loading again changes nothing.
+func (a *cli) loadDemo(ctx context.Context) error {
 	start := time.Now()
-	dir, err := os.MkdirTemp("", "fazhi-demo-")
+	ap, ctx, err := a.open(ctx, app.Create)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
-	files, err := demo.Write(dir)
-	if err != nil {
-		return err
-	}
+	defer ap.Close()
 	fmt.Fprintln(a.stdout, "载入偃师区2022年演示数据：单位名录和全部台账")
-	if err := runUnits(ctx, a, []string{"import", files[0].Path}); err != nil {
-		return err
-	}
-	db, err := a.openDB(ctx)
+	files, rows, changed, err := ap.LoadDemo(ctx, func(f app.DemoFile) {
+		r := f.Result
+		if r.Ledger == nil {
+			fmt.Fprintf(a.stdout, "%s → 单位名录：%d 个单位（新增 %d，更新 %d，未变 %d）\n", r.File, f.Units[0], f.Units[1], f.Units[2], f.Units[0]-f.Units[1]-f.Units[2])
+			return
+		}
+		sr := r.Result
+		fmt.Fprintf(a.stdout, "%s → %s：%d 行（新增 %d，更新 %d，未变 %d）\n", r.File, r.Ledger.Name, r.Rows, sr.Inserted, sr.Updated, sr.Unchanged)
+	})
 	if err != nil {
-		return err
-	}
-	defer db.Close()
-	rows, changed := 0, 0
-	for _, f := range files[1:] {
-		d, ok := ledger.Get(f.Ledger)
-		if !ok {
-			return fmt.Errorf("演示数据中的台账 %s 未定义", f.Ledger)
-		}
-		sr, err := a.importLedger(ctx, db, d, f.Path, "")
-		if err != nil {
-			return err
-		}
-		rows += f.Rows
-		changed += sr.Inserted + sr.Updated
-	}
-	if err := saveDemoReport(ctx, db); err != nil {
-		return err
-	}
-	if err := recordDemoCleanup(ctx, db); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "演示数据载入完成：%d 个台账，%d 条记录（新增或更新 %d 条），用时 %.1f 秒\n",
-		len(files)-1, rows, changed, time.Since(start).Seconds())
+		files, rows, changed, time.Since(start).Seconds())
 	return nil
-}
-
-// recordDemoCleanup puts the demo's 2022 cleanup campaign on record (its
-// cut-off, scope and decision), as `fazhi cleanup open` and `publish` would
-// have; its conclusions came in with the normdoc_cleanup file.
-func recordDemoCleanup(ctx context.Context, db *store.DB) error {
-	c := demo.Cleanup2022
-	tree, err := db.UnitTree(ctx)
-	if err != nil {
-		return err
-	}
-	b := cleanup.Batch{Name: c.Batch, DecisionNo: c.DecisionNo}
-	for _, name := range c.Issuers {
-		code, ok := tree.Lookup(name)
-		if !ok {
-			return fmt.Errorf("演示清理批次的制定机关“%s”不在单位名录中", name)
-		}
-		b.Issuers = append(b.Issuers, code)
-	}
-	if b.Cutoff, err = calendar.ParseDate(c.Cutoff); err != nil {
-		return err
-	}
-	if b.DecisionDate, err = calendar.ParseDate(c.DecisionDate); err != nil {
-		return err
-	}
-	return db.RecordPublishedCleanup(ctx, b, store.Change{Actor: "演示数据"})
 }

@@ -13,7 +13,7 @@ import (
 // runFreshDemo is the README's demo: a new database in a temporary folder,
 // the 偃师区 2022 data loaded through the import path, every indicator, the
 // warnings of 2022-12-01 and the annual report in every format.
-func (a *app) runFreshDemo(ctx context.Context) error {
+func (a *cli) runFreshDemo(ctx context.Context) error {
 	dir, err := os.MkdirTemp("", "fazhi-demo-")
 	if err != nil {
 		return err

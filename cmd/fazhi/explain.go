@@ -4,11 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
-	"text/tabwriter"
 
+	"fazhi/app"
 	"fazhi/indicator"
-	"fazhi/ledger"
 )
 
 func init() {
@@ -16,7 +14,7 @@ func init() {
 		run: runExplain})
 }
 
-func runExplain(ctx context.Context, a *app, args []string) error {
+func runExplain(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("explain")
 	year := fs.Int("year", 0, "年度")
 	unit := fs.String("unit", "", "只统计该单位及其下级单位")
@@ -28,20 +26,16 @@ func runExplain(ctx context.Context, a *app, args []string) error {
 	if len(pos) != 1 || *year == 0 {
 		return usageError{"用法: fazhi explain ID --year Y [--unit U] [--json]"}
 	}
-	ind, ok := indicator.Get(pos[0])
-	if !ok {
-		return usageError{fmt.Sprintf("未知指标 %q，运行 fazhi indicators --year Y 查看全部指标", pos[0])}
-	}
-	db, code, err := a.openScoped(ctx, *unit)
+	ap, ctx, err := a.open(ctx, app.Existing)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	tree, err := db.UnitTree(ctx)
+	defer ap.Close()
+	v, parts, err := ap.Explain(ctx, pos[0], *year, *unit)
 	if err != nil {
 		return err
 	}
-	v, parts, err := indicator.Explain(ctx, db, ind, *year, code)
+	tree, err := ap.Units(ctx)
 	if err != nil {
 		return err
 	}
@@ -60,13 +54,7 @@ func runExplain(ctx context.Context, a *app, args []string) error {
 		for _, p := range parts {
 			jp := jsonPart{ID: p.Indicator.ID, Name: p.Indicator.Name, Value: p.Value.Value, Ledger: p.Ledger.ID, Records: []map[string]string{}}
 			for _, r := range p.Records {
-				m := map[string]string{}
-				for _, f := range p.Ledger.Fields {
-					if x, ok := r[f.Name]; ok {
-						m[f.Label] = f.Format(x, tree.Name)
-					}
-				}
-				jp.Records = append(jp.Records, m)
+				jp.Records = append(jp.Records, recordMap(p.Ledger, r.Record, tree.Name))
 			}
 			out.Parts = append(out.Parts, jp)
 		}
@@ -77,35 +65,7 @@ func runExplain(ctx context.Context, a *app, args []string) error {
 	fmt.Fprintf(a.stdout, "%s %s：%s\n口径：%s\n", v.ID, v.Name, formatValue(v), v.Definition)
 	for _, p := range parts {
 		fmt.Fprintf(a.stdout, "\n%s（%s，%d 条记录，计 %s）\n", p.Indicator.Name, p.Ledger.Name, len(p.Records), formatValue(p.Value))
-		writeRecords(a, p.Ledger, p.Records, tree)
+		writeViews(a, p.Ledger, p.Records, tree.Name)
 	}
 	return nil
-}
-
-// writeRecords prints records as a table of their set columns.
-func writeRecords(a *app, d *ledger.Definition, recs []ledger.Record, tree *ledger.UnitTree) {
-	var cols []*ledger.Field
-	for i := range d.Fields {
-		f := &d.Fields[i]
-		for _, r := range recs {
-			if _, ok := r[f.Name]; ok {
-				cols = append(cols, f)
-				break
-			}
-		}
-	}
-	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	labels := make([]string, len(cols))
-	for i, f := range cols {
-		labels[i] = f.Label
-	}
-	fmt.Fprintln(tw, strings.Join(labels, "\t")+"\t")
-	for _, r := range recs {
-		cells := make([]string, len(cols))
-		for i, f := range cols {
-			cells[i] = f.Format(r[f.Name], tree.Name)
-		}
-		fmt.Fprintln(tw, strings.Join(cells, "\t")+"\t")
-	}
-	tw.Flush()
 }

@@ -381,7 +381,7 @@ func TestTemplate_HasDropdownsAndNotes(t *testing.T) {
 func TestImport_NeedsUnitTreeFirst(t *testing.T) {
 	dsn := testdb.Engines()[0].DSN(t)
 	_, _, err := fazhi(t, dsn, "import", "reconsideration", repoFile("testdata", "reconsideration-2022.csv"))
-	if err == nil || !strings.Contains(err.Error(), "单位名录为空：请先用 fazhi units import") {
+	if err == nil || !strings.Contains(err.Error(), "单位名录为空：请先导入单位名录") {
 		t.Errorf("err = %v", err)
 	}
 }

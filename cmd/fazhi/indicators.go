@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"text/tabwriter"
 
+	"fazhi/app"
 	"fazhi/indicator"
 )
 
@@ -15,7 +16,7 @@ func init() {
 		run: runIndicators})
 }
 
-func runIndicators(ctx context.Context, a *app, args []string) error {
+func runIndicators(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("indicators")
 	year := fs.Int("year", 0, "年度")
 	unit := fs.String("unit", "", "只统计该单位及其下级单位")
@@ -26,12 +27,12 @@ func runIndicators(ctx context.Context, a *app, args []string) error {
 	if *year == 0 {
 		return usageError{"用法: fazhi indicators --year Y [--unit U] [--json]"}
 	}
-	db, code, err := a.openScoped(ctx, *unit)
+	ap, ctx, err := a.open(ctx, app.Existing)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	vals, err := indicator.ComputeAll(ctx, db, *year, code)
+	defer ap.Close()
+	vals, err := ap.Indicators(ctx, *year, *unit)
 	if err != nil {
 		return err
 	}
@@ -43,8 +44,7 @@ func runIndicators(ctx context.Context, a *app, args []string) error {
 	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "指标\t名称\t%d年\t\n", *year)
 	for _, v := range vals {
-		s := formatValue(v)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", v.ID, v.Name, s)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", v.ID, v.Name, formatValue(v))
 	}
 	return tw.Flush()
 }

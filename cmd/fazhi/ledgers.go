@@ -5,16 +5,16 @@ import (
 	"fmt"
 	"strings"
 
-	"fazhi/ledger"
+	"fazhi/app"
 )
 
 func init() {
 	register(&command{name: "ledgers", usage: "[LEDGER]", summary: "列出全部台账；给出台账 ID 时列出其字段",
-		run: func(ctx context.Context, a *app, args []string) error {
+		run: func(ctx context.Context, a *cli, args []string) error {
 			if len(args) == 1 {
-				d, err := ledgerArg(args[0])
+				d, err := app.Ledger(args[0])
 				if err != nil {
-					return err
+					return usageError{err.Error()}
 				}
 				fmt.Fprintf(a.stdout, "%s %s（唯一标识：%s）\n", d.ID, d.Name, d.KeyLabels())
 				for _, f := range d.Fields {
@@ -26,18 +26,13 @@ func init() {
 					if len(f.Enum) > 0 {
 						extra = strings.Join(f.Enum, "/")
 					}
-					fmt.Fprintf(a.stdout, "  %-24s %-14s %-4s %s %s\n", f.Name, f.Label, req, typeName(f.Type), extra)
+					fmt.Fprintf(a.stdout, "  %-24s %-14s %-4s %s %s\n", f.Name, f.Label, req, app.TypeName(f.Type), extra)
 				}
 				return nil
 			}
-			for _, d := range ledger.All() {
+			for _, d := range app.Ledgers() {
 				fmt.Fprintf(a.stdout, "%-24s %s（%d 个字段）\n", d.ID, d.Name, len(d.Fields))
 			}
 			return nil
 		}})
-}
-
-func typeName(t ledger.FieldType) string {
-	return map[ledger.FieldType]string{ledger.Text: "文字", ledger.Date: "日期", ledger.Int: "整数", ledger.Decimal: "数值",
-		ledger.Enum: "选项", ledger.Bool: "是否", ledger.UnitRef: "单位", ledger.Year: "年度"}[t]
 }

@@ -18,7 +18,7 @@ type command struct {
 	name    string
 	usage   string // one line: arguments after the command name
 	summary string // one line, Chinese, shown in `fazhi help`
-	run     func(ctx context.Context, a *app, args []string) error
+	run     func(ctx context.Context, a *cli, args []string) error
 }
 
 var commands = map[string]*command{}
@@ -26,8 +26,9 @@ var commands = map[string]*command{}
 func register(c *command) { commands[c.name] = c }
 
 // app carries what every command shares: the database DSN and the output streams.
-type app struct {
+type cli struct {
 	dsn    string
+	as     string // --as: the account the command acts as
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
@@ -42,7 +43,7 @@ func (e usageError) Error() string { return e.msg }
 var errHelp = errors.New("help shown")
 
 func main() {
-	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
+	a := &cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
 	if err := a.main(context.Background(), os.Args[1:]); err != nil && !errors.Is(err, errHelp) {
 		fmt.Fprintln(os.Stderr, "错误:", err)
 		var ue usageError
@@ -53,7 +54,7 @@ func main() {
 	}
 }
 
-func (a *app) main(ctx context.Context, args []string) error {
+func (a *cli) main(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("fazhi", flag.ContinueOnError)
 	fs.SetOutput(a.stderr)
 	def := os.Getenv("FAZHI_DB")
@@ -61,6 +62,7 @@ func (a *app) main(ctx context.Context, args []string) error {
 		def = "fazhi.db"
 	}
 	fs.StringVar(&a.dsn, "db", def, "数据库：SQLite 文件路径，或 postgres:// 连接串（环境变量 FAZHI_DB）")
+	fs.StringVar(&a.as, "as", os.Getenv("FAZHI_AS"), "以该账号身份执行（环境变量 FAZHI_AS）；不给出时为本机管理员")
 	fs.Usage = func() { a.printHelp() }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -80,8 +82,8 @@ func (a *app) main(ctx context.Context, args []string) error {
 	return c.run(ctx, a, rest[1:])
 }
 
-func (a *app) printHelp() {
-	fmt.Fprintln(a.stdout, "fazhi — 法治政府建设台账、指标与年度报告\n\n用法: fazhi [--db DSN] 命令 [参数]\n\n命令:")
+func (a *cli) printHelp() {
+	fmt.Fprintln(a.stdout, "fazhi — 法治政府建设台账、指标与年度报告\n\n用法: fazhi [--db DSN] [--as 账号] 命令 [参数]\n\n不带 --as 时以本机管理员身份执行（运行服务器的人，可做司法局管理员、系统管理员和安全管理员的事），历史记录中记为“本机管理员:操作系统用户名”。\n\n命令:")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
@@ -94,7 +96,7 @@ func (a *app) printHelp() {
 }
 
 // newFlags returns a flag set for a subcommand whose errors are reported, not printed twice.
-func (a *app) newFlags(c string) *flag.FlagSet {
+func (a *cli) newFlags(c string) *flag.FlagSet {
 	fs := flag.NewFlagSet("fazhi "+c, flag.ContinueOnError)
 	fs.SetOutput(a.stderr)
 	return fs

@@ -21,7 +21,7 @@ func repoFile(parts ...string) string {
 func fazhi(t testing.TB, dsn string, args ...string) (string, string, error) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	a := &app{stdout: &out, stderr: &errb, stdin: &bytes.Buffer{}}
+	a := &cli{stdout: &out, stderr: &errb, stdin: &bytes.Buffer{}}
 	err := a.main(context.Background(), append([]string{"--db", dsn}, args...))
 	return out.String(), errb.String(), err
 }

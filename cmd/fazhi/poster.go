@@ -16,7 +16,7 @@ func init() {
 		run:     runPoster})
 }
 
-func runPoster(ctx context.Context, a *app, args []string) error {
+func runPoster(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("poster")
 	title := fs.String("title", "惠企政策汇编", "海报标题（写入 PNG 元数据和说明文件）")
 	base := fs.String("base-url", os.Getenv("FAZHI_BASE_URL"), "fazhi 服务器地址，如 http://10.1.2.3:8080（环境变量 FAZHI_BASE_URL）")

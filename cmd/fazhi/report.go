@@ -22,7 +22,7 @@ func init() {
 		run:     runReport})
 }
 
-func runReport(ctx context.Context, a *app, args []string) error {
+func runReport(ctx context.Context, a *cli, args []string) error {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		switch args[0] {
 		case "lint":
@@ -99,7 +99,7 @@ func runReport(ctx context.Context, a *app, args []string) error {
 }
 
 // writePDF renders the DOCX and converts that same file with LibreOffice.
-func writePDF(ctx context.Context, a *app, r *report.Report, out string) error {
+func writePDF(ctx context.Context, a *cli, r *report.Report, out string) error {
 	dir, err := os.MkdirTemp("", "fazhi-report-")
 	if err != nil {
 		return err
@@ -169,7 +169,7 @@ func carriedPlans(ctx context.Context, db *store.DB, year int) ([]report.PlanSta
 	if err != nil {
 		return nil, err
 	}
-	recs, _, err := db.FindRecords(ctx, ledger.PlanTask, ledger.Query{Conds: []ledger.Cond{ledger.In("document", report.PlansDocument(src))}})
+	recs, _, err := db.FindRecords(ctx, ledger.PlanTask, ledger.Query{Scope: ledger.AllScope(), Conds: []ledger.Cond{ledger.In("document", report.PlansDocument(src))}})
 	if err != nil {
 		return nil, err
 	}
@@ -188,7 +188,7 @@ func carriedPlans(ctx context.Context, db *store.DB, year int) ([]report.PlanSta
 
 // values computes every indicator of year, by ID.
 func values(ctx context.Context, db *store.DB, year int) (map[string]indicator.Value, error) {
-	list, err := indicator.ComputeAll(ctx, db, year, "")
+	list, err := indicator.ComputeAll(ctx, allScope{db}, year, "")
 	if err != nil {
 		return nil, err
 	}
@@ -211,7 +211,7 @@ func evidence(ctx context.Context, db *store.DB, r *report.Report) ([]report.Evi
 		if !ok {
 			continue
 		}
-		v, parts, err := indicator.Explain(ctx, db, ind, r.Year, "")
+		v, parts, err := indicator.Explain(ctx, allScope{db}, ind, r.Year, "")
 		if err != nil {
 			return nil, err
 		}
@@ -220,7 +220,7 @@ func evidence(ctx context.Context, db *store.DB, r *report.Report) ([]report.Evi
 	return out, nil
 }
 
-func runReportLint(ctx context.Context, a *app, args []string) error {
+func runReportLint(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("report lint")
 	year := fs.Int("year", 0, "报告年度")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -257,7 +257,7 @@ func runReportLint(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
-func runReportSave(ctx context.Context, a *app, args []string) error {
+func runReportSave(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("report save")
 	year := fs.Int("year", 0, "报告年度")
 	note := fs.String("note", "", "本次修改说明")
@@ -292,7 +292,7 @@ func runReportSave(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
-func runReportSource(ctx context.Context, a *app, args []string) error {
+func runReportSource(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("report source")
 	year := fs.Int("year", 0, "报告年度")
 	version := fs.Int("version", 0, "版本号（默认最新）")
@@ -315,7 +315,7 @@ func runReportSource(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
-func runReportHistory(ctx context.Context, a *app, args []string) error {
+func runReportHistory(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("report history")
 	year := fs.Int("year", 0, "报告年度")
 	diff := fs.Int("diff", 0, "列出该版相对上一版改动的段落")
@@ -357,15 +357,8 @@ func runReportHistory(ctx context.Context, a *app, args []string) error {
 
 // saveDemoReport stores the seed's 2022 narrative as the demo's report,
 // leaving any later version staff saved in place.
-func saveDemoReport(ctx context.Context, db *store.DB) error {
-	if _, ok, err := db.ReportSource(ctx, 2022, 0); err != nil || ok {
-		return err
-	}
-	_, _, err := db.SaveReportSource(ctx, 2022, report.Seed2022, "演示数据", "偃师区2022年度报告原文，数字绑定指标")
-	return err
-}
 
-func runReportPlans(ctx context.Context, a *app, args []string) error {
+func runReportPlans(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("report plans")
 	year := fs.Int("year", 0, "报告年度")
 	owner := fs.String("owner", "", "牵头单位（分解为任务时必填；之后可导出台账逐条调整）")
@@ -415,7 +408,7 @@ func runReportPlans(ctx context.Context, a *app, args []string) error {
 		}
 	}
 	doc := report.PlansDocument(src)
-	existing, _, err := db.FindRecords(ctx, ledger.PlanTask, ledger.Query{Conds: []ledger.Cond{ledger.In("document", doc)}})
+	existing, _, err := db.FindRecords(ctx, ledger.PlanTask, ledger.Query{Scope: ledger.AllScope(), Conds: []ledger.Cond{ledger.In("document", doc)}})
 	if err != nil {
 		return err
 	}
@@ -431,7 +424,7 @@ func runReportPlans(ctx context.Context, a *app, args []string) error {
 		}
 		recs = append(recs, ledger.Record{"no": no, "document": doc, "task": it, "lead_unit": code, "due_on": dueOn, "status": "未开始"})
 	}
-	res, err := db.SaveRecords(ctx, ledger.PlanTask, recs, []string{"no", "document", "task", "lead_unit", "due_on", "status"}, store.Change{Actor: actor(), Source: "report plans"})
+	res, err := db.SaveRecords(ctx, ledger.PlanTask, recs, []string{"no", "document", "task", "lead_unit", "due_on", "status"}, store.Change{Actor: actor(), Source: "report plans", Scope: ledger.AllScope()})
 	if err != nil {
 		return err
 	}
@@ -439,7 +432,7 @@ func runReportPlans(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
-func runReportDraft(ctx context.Context, a *app, args []string) error {
+func runReportDraft(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("report draft")
 	year := fs.Int("year", 0, "新报告的年度")
 	out := fs.String("o", "", "把草稿写到文件（默认直接保存为该年度报告的新版本）")
@@ -514,4 +507,18 @@ func lintReferences(ctx context.Context, db *store.DB, year int) ([]*report.Sour
 		refs = append(refs, seed)
 	}
 	return refs, nil
+}
+
+// allScope reads every record, for the report commands not yet moved onto
+// the application layer (run by the local administrator only).
+type allScope struct{ db *store.DB }
+
+func (s allScope) AggregateRecords(ctx context.Context, d *ledger.Definition, q ledger.Query, agg ledger.Aggregate, field string) (int64, error) {
+	q.Scope = ledger.AllScope()
+	return s.db.AggregateRecords(ctx, d, q, agg, field)
+}
+
+func (s allScope) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Query) ([]ledger.Record, int, error) {
+	q.Scope = ledger.AllScope()
+	return s.db.FindRecords(ctx, d, q)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"fazhi/app"
 	"fazhi/search"
 )
 
@@ -17,7 +18,7 @@ func init() {
 		run:     runSearch})
 }
 
-func runSearch(ctx context.Context, a *app, args []string) error {
+func runSearch(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("search")
 	limit := fs.Int("limit", search.DefaultLimit, "最多显示的条数")
 	kind := fs.String("kind", "", "只搜索一类：handbook（执法手册）或 normdoc（规范性文件）")
@@ -33,24 +34,20 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 		return usageError{fmt.Sprintf("--limit 应为正整数，实为 %d", *limit)}
 	}
 	input := strings.Join(pos, " ")
-	q, err := search.Parse(input)
-	if err != nil {
-		return usageError{err.Error()}
-	}
-	q.Limit = *limit
+	var kinds []string
 	if *kind != "" {
 		if search.SourceOf(*kind) == nil {
 			return usageError{fmt.Sprintf("--kind 只能是 handbook 或 normdoc，实为 %q", *kind)}
 		}
-		q.Kinds = []string{*kind}
+		kinds = []string{*kind}
 	}
-	db, err := a.openDB(ctx)
+	ap, ctx, err := a.open(ctx, app.Existing)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer ap.Close()
 	start := time.Now()
-	res, err := db.Search(ctx, q)
+	q, res, err := ap.Search(ctx, input, *limit, kinds)
 	if err != nil {
 		return err
 	}
@@ -69,7 +66,7 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 // snippetWidth is the number of characters of body text shown per hit.
 const snippetWidth = 60
 
-func (a *app) printSearch(input string, q search.Query, res search.Result, style search.Style, elapsed time.Duration) {
+func (a *cli) printSearch(input string, q search.Query, res search.Result, style search.Style, elapsed time.Duration) {
 	what := "“" + strings.Join(strings.Fields(input), "”“") + "”"
 	if res.Total == 0 {
 		fmt.Fprintf(a.stdout, "没有找到含%s的执法手册条目或规范性文件。\n", what)
@@ -111,7 +108,7 @@ type jsonHit struct {
 	Count    int    `json:"count"`   // occurrences in title and body
 }
 
-func (a *app) searchJSON(q search.Query, res search.Result) error {
+func (a *cli) searchJSON(q search.Query, res search.Result) error {
 	out := struct {
 		Terms []string  `json:"terms"`
 		Total int       `json:"total"`

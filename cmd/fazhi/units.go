@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"strings"
 
-	"fazhi/excel"
+	"fazhi/app"
 	"fazhi/importer"
 )
 
@@ -15,15 +17,11 @@ func init() {
 		run:     runUnits})
 }
 
-func runUnits(ctx context.Context, a *app, args []string) error {
+func runUnits(ctx context.Context, a *cli, args []string) error {
+	const use = "用法: fazhi units import FILE [--errors-out F.xlsx] | fazhi units list"
 	if len(args) == 0 {
-		return usageError{"用法: fazhi units import FILE [--errors-out F.xlsx] | fazhi units list"}
+		return usageError{use}
 	}
-	db, err := a.openDB(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
 	switch args[0] {
 	case "import":
 		fs := a.newFlags("units import")
@@ -35,41 +33,46 @@ func runUnits(ctx context.Context, a *app, args []string) error {
 		if len(pos) != 1 {
 			return usageError{"用法: fazhi units import FILE"}
 		}
-		t, err := excel.Read(pos[0])
+		ap, ctx, err := a.open(ctx, app.Create)
 		if err != nil {
 			return err
 		}
-		existing, err := db.Units(ctx)
+		defer ap.Close()
+		res, ins, upd, err := ap.ImportUnits(ctx, pos[0])
 		if err != nil {
+			if len(res.Problems) > 0 {
+				fmt.Fprint(a.stderr, importer.Report(pos[0], res.Problems))
+				if *errorsOut != "" {
+					var buf bytes.Buffer
+					if werr := ap.WriteErrorWorkbook(&buf, res); werr == nil {
+						os.WriteFile(*errorsOut, buf.Bytes(), 0o644)
+						fmt.Fprintf(a.stderr, "已把标注了错误单元格的工作簿写到 %s\n", *errorsOut)
+					}
+				}
+			}
 			return err
 		}
-		units, problems, err := importer.ParseUnits(t, existing)
-		if err != nil {
-			return err
-		}
-		if len(problems) > 0 {
-			return a.reject(t, problems, *errorsOut)
-		}
-		ins, upd, err := db.SaveUnits(ctx, units)
-		if err != nil {
-			return fmt.Errorf("%s: 保存失败，未写入任何数据: %w", pos[0], err)
-		}
-		fmt.Fprintf(a.stdout, "%s → 单位名录：%d 个单位（新增 %d，更新 %d，未变 %d）\n", pos[0], len(units), ins, upd, len(units)-ins-upd)
+		fmt.Fprintf(a.stdout, "%s → 单位名录：%d 个单位（新增 %d，更新 %d，未变 %d）\n", pos[0], res.Rows, ins, upd, res.Rows-ins-upd)
 		return nil
 	case "list":
-		units, err := db.Units(ctx)
+		ap, ctx, err := a.open(ctx, app.Existing)
+		if err != nil {
+			return err
+		}
+		defer ap.Close()
+		tree, err := ap.Units(ctx)
 		if err != nil {
 			return err
 		}
 		depth := map[string]int{}
-		for _, u := range units {
+		for _, u := range tree.Units {
 			if u.Parent != "" {
 				depth[u.Code] = depth[u.Parent] + 1
 			}
 			fmt.Fprintf(a.stdout, "%-12s %s%s（%s）\n", u.Code, strings.Repeat("  ", depth[u.Code]), u.Name, u.Kind)
 		}
-		fmt.Fprintf(a.stdout, "共 %d 个单位\n", len(units))
+		fmt.Fprintf(a.stdout, "共 %d 个单位\n", len(tree.Units))
 		return nil
 	}
-	return usageError{"用法: fazhi units import FILE | fazhi units list"}
+	return usageError{use}
 }

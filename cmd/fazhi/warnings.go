@@ -6,9 +6,9 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"fazhi/app"
 	"fazhi/calendar"
 	"fazhi/deadline"
-	"fazhi/ledger"
 	"fazhi/warning"
 )
 
@@ -19,22 +19,22 @@ func init() {
 		run: runDue})
 }
 
-// asOfFlag parses --as-of, defaulting to today.
+// asOfFlag parses --as-of with the product's one date parser; "" leaves
+// the business date (a setting, or today) to the application layer.
 func asOfFlag(s string) (time.Time, error) {
 	if s == "" {
-		n := time.Now()
-		return calendar.Date(n.Year(), n.Month(), n.Day()), nil
+		return time.Time{}, nil
 	}
-	t, err := calendar.ParseDate(s)
+	t, err := app.ParseDate(s)
 	if err != nil {
-		return t, usageError{err.Error()}
+		return t, usageError{"--as-of: " + err.Error()}
 	}
 	return t, nil
 }
 
-func runWarnings(ctx context.Context, a *app, args []string) error {
+func runWarnings(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("warnings")
-	asOfS := fs.String("as-of", "", "以该日为准（默认今天）")
+	asOfS := fs.String("as-of", "", "以该日为准（默认为业务日期，未设置时为今天）")
 	unit := fs.String("unit", "", "只看该单位及其下级单位")
 	near := fs.Int("near", 0, "临期提醒提前的工作日数（默认 3）")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -44,23 +44,16 @@ func runWarnings(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, code, err := a.openScoped(ctx, *unit)
+	ap, ctx, err := a.open(ctx, app.Existing)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	eng, err := engine(ctx, db)
+	defer ap.Close()
+	items, eng, asOf, err := ap.Warnings(ctx, asOf, *unit, *near)
 	if err != nil {
 		return err
 	}
-	if *near > 0 {
-		eng.Config.NearWorkdays = *near
-	}
-	items, err := warning.Warnings(ctx, db, eng, code, asOf)
-	if err != nil {
-		return err
-	}
-	tree, err := db.UnitTree(ctx)
+	tree, err := ap.Units(ctx)
 	if err != nil {
 		return err
 	}
@@ -95,9 +88,9 @@ func daysText(it warning.Item) string {
 	return fmt.Sprintf("剩%d天", it.Days)
 }
 
-func runDue(ctx context.Context, a *app, args []string) error {
+func runDue(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("due")
-	asOfS := fs.String("as-of", "", "以该日为准（默认今天）")
+	asOfS := fs.String("as-of", "", "以该日为准（默认为业务日期，未设置时为今天）")
 	year := fs.Int("year", 0, "只看任一日期在该年度的记录")
 	unit := fs.String("unit", "", "只看该单位及其下级单位")
 	pos, err := parseFlags(fs, args)
@@ -107,31 +100,20 @@ func runDue(ctx context.Context, a *app, args []string) error {
 	if len(pos) != 1 {
 		return usageError{"用法: fazhi due LEDGER [--as-of DATE] [--year Y] [--unit U]"}
 	}
-	d, err := ledgerArg(pos[0])
-	if err != nil {
-		return err
-	}
-	if len(d.Deadlines) == 0 {
-		return fmt.Errorf("%s台账没有法定期限规则", d.Name)
-	}
 	asOf, err := asOfFlag(*asOfS)
 	if err != nil {
 		return err
 	}
-	db, code, err := a.openScoped(ctx, *unit)
+	ap, ctx, err := a.open(ctx, app.Existing)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	eng, err := engine(ctx, db)
+	defer ap.Close()
+	items, _, err := ap.Due(ctx, pos[0], asOf, *year, *unit)
 	if err != nil {
 		return err
 	}
-	items, err := warning.States(ctx, db, eng, d, ledger.Query{Year: *year, Unit: code}, asOf)
-	if err != nil {
-		return err
-	}
-	tree, err := db.UnitTree(ctx)
+	tree, err := ap.Units(ctx)
 	if err != nil {
 		return err
 	}

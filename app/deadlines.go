@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -52,9 +52,9 @@ func engine(ctx context.Context, db *store.DB) (deadline.Engine, error) {
 	if err != nil {
 		return deadline.Engine{}, err
 	}
-	cfg, err := deadline.ConfigFrom(settings)
+	cfg, err := deadline.ConfigFrom(deadlineSettings(settings))
 	if err != nil {
-		return deadline.Engine{}, fmt.Errorf("期限设置有误（fazhi config list 查看）: %w", err)
+		return deadline.Engine{}, fmt.Errorf("期限设置有误（可在期限设置中查看）: %w", err)
 	}
 	return deadline.Engine{Cal: cal, Config: cfg}, nil
 }
@@ -62,7 +62,7 @@ func engine(ctx context.Context, db *store.DB) (deadline.Engine, error) {
 // refreshDeadlines recomputes every stored due date and derived field, as
 // after a new holiday notice or a changed period. It returns how many
 // records changed.
-func refreshDeadlines(ctx context.Context, db *store.DB) (int, error) {
+func refreshDeadlines(ctx context.Context, db *store.DB, who string) (int, error) {
 	env, err := calendarEnv(ctx, db)
 	if err != nil {
 		return 0, err
@@ -73,14 +73,14 @@ func refreshDeadlines(ctx context.Context, db *store.DB) (int, error) {
 		if len(derived) == 0 {
 			continue
 		}
-		recs, _, err := db.FindRecords(ctx, d, ledger.Query{})
+		recs, _, err := db.FindRecords(ctx, d, ledger.Query{Scope: ledger.AllScope()})
 		if err != nil {
 			return changed, err
 		}
 		for _, r := range recs {
 			d.Rederive(r, env)
 		}
-		res, err := db.SaveRecords(ctx, d, recs, derived, store.Change{Actor: actor(), Source: "重新计算期限"})
+		res, err := db.SaveRecords(ctx, d, recs, derived, store.Change{Actor: who, Source: "重新计算期限", Scope: ledger.AllScope(), Action: "重新计算期限"})
 		if err != nil {
 			return changed, err
 		}
@@ -96,4 +96,16 @@ func calendarEnv(ctx context.Context, db *store.DB) (ledger.Env, error) {
 		return nil, err
 	}
 	return deadlineEnv{eng}, nil
+}
+
+// deadlineSettings leaves out the settings that are the application's own
+// (the business date, the demo mark), so the deadline rules see only theirs.
+func deadlineSettings(all map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range all {
+		if k != SettingAsOf && k != SettingDemo {
+			out[k] = v
+		}
+	}
+	return out
 }

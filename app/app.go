@@ -1,0 +1,86 @@
+// Package app holds fazhi's use cases, one method each, under every
+// interface: the command line and the web only translate. Each method takes
+// a context carrying the acting user (WithActor), decides access in one
+// place (roles.go), reads the wall clock only through Options.Now and the
+// business date only through AsOf, and returns *Error values with a Code and
+// a Chinese message that names no command-line flag.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"fazhi/calendar"
+	"fazhi/store"
+)
+
+// Options configures an App.
+type Options struct {
+	// Now is the wall clock: history and audit times, sessions. Default time.Now.
+	Now func() time.Time
+}
+
+// App is the application layer over one database.
+type App struct {
+	db  *store.DB
+	now func() time.Time
+}
+
+// New returns the application layer over db.
+func New(db *store.DB, opt Options) *App {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	db.Now = opt.Now
+	return &App{db: db, now: opt.Now}
+}
+
+// OpenMode says whether opening may create a database.
+type OpenMode int
+
+const (
+	// Existing refuses a SQLite file that does not exist: a read command
+	// run outside a fazhi folder must not create an empty ./fazhi.db.
+	Existing OpenMode = iota
+	// Create may create the database, and says so.
+	Create
+)
+
+// Open opens the database named by dsn (a SQLite file path, or a
+// postgres:// URL) and applies migrations. created reports a new SQLite file.
+func Open(ctx context.Context, dsn string, mode OpenMode, opt Options) (a *App, created bool, err error) {
+	if !store.IsPostgres(dsn) {
+		_, statErr := os.Stat(dsn)
+		switch {
+		case errors.Is(statErr, os.ErrNotExist) && mode == Existing:
+			return nil, false, errorf(NotFound, "数据库 %s 不存在：请确认路径，或先导入数据（单位名录、台账）或载入演示数据", dsn)
+		case errors.Is(statErr, os.ErrNotExist):
+			created = true
+		case statErr != nil:
+			return nil, false, &Error{Code: Invalid, Msg: fmt.Sprintf("无法访问数据库 %s: %v", dsn, statErr), Err: statErr}
+		}
+	}
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil, false, &Error{Code: Internal, Msg: err.Error(), Err: err}
+	}
+	return New(db, opt), created, nil
+}
+
+// Close closes the database.
+func (a *App) Close() error { return a.db.Close() }
+
+// Store exposes the storage for tests and tools of this module.
+func (a *App) Store() *store.DB { return a.db }
+
+// today is the wall clock's date in China (UTC+8).
+func (a *App) today() time.Time {
+	n := a.now().In(ChinaTime)
+	return calendar.Date(n.Year(), n.Month(), n.Day())
+}
+
+// ChinaTime is UTC+8, the zone every time is shown in.
+var ChinaTime = time.FixedZone("CST", 8*3600)

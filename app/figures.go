@@ -1,0 +1,108 @@
+package app
+
+import (
+	"context"
+
+	"fazhi/indicator"
+	"fazhi/ledger"
+	"fazhi/store"
+)
+
+// scoped runs every storage read of a domain package (indicators, warnings)
+// within one data scope, so those packages need no notion of access.
+type scoped struct {
+	db    *store.DB
+	scope ledger.Scope
+}
+
+func (s scoped) AggregateRecords(ctx context.Context, d *ledger.Definition, q ledger.Query, agg ledger.Aggregate, field string) (int64, error) {
+	q.Scope = s.scope
+	return s.db.AggregateRecords(ctx, d, q, agg, field)
+}
+
+func (s scoped) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Query) ([]ledger.Record, int, error) {
+	q.Scope = s.scope
+	return s.db.FindRecords(ctx, d, q)
+}
+
+// figureReader returns the actor's scoped source and the resolved unit.
+func (a *App) figureReader(ctx context.Context, unit string) (Actor, scoped, string, error) {
+	act, err := actor(ctx)
+	if err != nil {
+		return act, scoped{}, "", err
+	}
+	if err := require(act, permRead, "查看指标"); err != nil {
+		return act, scoped{}, "", err
+	}
+	code, err := a.unitInScope(ctx, act, unit)
+	if err != nil {
+		return act, scoped{}, "", err
+	}
+	return act, scoped{a.db, act.readScope()}, code, nil
+}
+
+// Indicators computes every indicator of year over the records the actor
+// may read, for unit and the units below it ("" = all in scope).
+func (a *App) Indicators(ctx context.Context, year int, unit string) ([]indicator.Value, error) {
+	if err := checkYear(year); err != nil {
+		return nil, err
+	}
+	_, src, code, err := a.figureReader(ctx, unit)
+	if err != nil {
+		return nil, err
+	}
+	return indicator.ComputeAll(ctx, src, year, code)
+}
+
+// Indicator resolves an indicator ID.
+func Indicator(id string) (*indicator.Indicator, error) {
+	ind, ok := indicator.Get(id)
+	if !ok {
+		return nil, errorf(NotFound, "未知指标“%s”", id)
+	}
+	return ind, nil
+}
+
+// ExplainPart is one list of records behind a figure, as the actor may see them.
+type ExplainPart struct {
+	Indicator *indicator.Indicator
+	Ledger    *ledger.Definition
+	Value     indicator.Value
+	Records   []RecordView
+}
+
+// Explain returns a figure and the records behind it (both lists for a
+// rate), within the actor's scope, personal fields masked as in GetRecord.
+func (a *App) Explain(ctx context.Context, id string, year int, unit string) (indicator.Value, []ExplainPart, error) {
+	ind, err := Indicator(id)
+	if err != nil {
+		return indicator.Value{}, nil, err
+	}
+	if err := checkYear(year); err != nil {
+		return indicator.Value{}, nil, err
+	}
+	act, src, code, err := a.figureReader(ctx, unit)
+	if err != nil {
+		return indicator.Value{}, nil, err
+	}
+	v, parts, err := indicator.Explain(ctx, src, ind, year, code)
+	if err != nil {
+		return v, nil, err
+	}
+	out := make([]ExplainPart, len(parts))
+	for i, p := range parts {
+		out[i] = ExplainPart{Indicator: p.Indicator, Ledger: p.Ledger, Value: p.Value}
+		for _, r := range p.Records {
+			out[i].Records = append(out[i].Records, a.view(act, p.Ledger, r))
+		}
+	}
+	return v, out, nil
+}
+
+// checkYear refuses a year no record or calendar can speak of.
+func checkYear(year int) error {
+	if year < 1990 || year > 2100 {
+		return errorf(Invalid, "年度 %d 超出可统计的范围（1990—2100）", year)
+	}
+	return nil
+}

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"fazhi/app"
+)
+
+// ledgerDef is a ledger definition as the CLI needs it; the CLI names no
+// package below the application layer.
+type ledgerDef = app.LedgerDef
+
+// recordMap renders a record by Chinese label.
+func recordMap(d *ledgerDef, r map[string]any, unitName func(string) string) map[string]string {
+	m := map[string]string{}
+	for _, f := range d.Fields {
+		if x, ok := r[f.Name]; ok {
+			m[f.Label] = f.Format(x, unitName)
+		}
+	}
+	return m
+}
+
+// writeViews prints records as a table of the columns any of them sets.
+func writeViews(a *cli, d *ledgerDef, recs []app.RecordView, unitName func(string) string) {
+	rows := app.Table(d, recs, unitName)
+	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	for _, row := range rows {
+		fmt.Fprintln(tw, strings.Join(row, "\t")+"\t")
+	}
+	tw.Flush()
+}
