@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // ParseNotice reads a holiday notice that an administrator typed from the
@@ -80,6 +81,12 @@ var (
 )
 
 func (p *noticeParser) parseLine(raw string) error {
+	if !utf8.ValidString(raw) {
+		return fmt.Errorf("不是 UTF-8 文本（请在记事本或 WPS 中另存为 UTF-8 编码）")
+	}
+	if i := strings.IndexFunc(raw, isControl); i >= 0 {
+		return fmt.Errorf("第%d个字符是控制字符 %U，请删除", utf8.RuneCountInString(raw[:i])+1, []rune(raw[i:])[0])
+	}
 	s := strings.TrimSpace(foldDigits.Replace(strings.TrimPrefix(raw, "\ufeff")))
 	switch {
 	case s == "" || strings.HasPrefix(s, "#") || strings.HasPrefix(s, "//"):
@@ -141,6 +148,10 @@ func (p *noticeParser) parseRow(s string) error {
 	name := ""
 	if len(mid) == 1 {
 		name = mid[0]
+		if name[0] >= '0' && name[0] <= '9' {
+			// It would read back as a date (WriteNotice writes the name there).
+			return fmt.Errorf("名称“%s”不能以数字开头（不是日期时请写名称，如“春节”）", name)
+		}
 	}
 	return p.addRange(first, last, kind, name)
 }
@@ -210,6 +221,12 @@ func (p *noticeParser) finish() ([]Day, []int, error) {
 		}
 	}
 	return days, sortedKeys(declared), nil
+}
+
+// isControl reports a C0 or C1 control character other than TAB (a field
+// separator) or DEL: text that would corrupt a terminal or an export.
+func isControl(r rune) bool {
+	return r != '\t' && (r < 0x20 || r >= 0x7f && r < 0xa0)
 }
 
 func sortedKeys(m map[int]bool) []int {

@@ -19,7 +19,10 @@ var bracketFixer = strings.NewReplacer(
 )
 
 // NormalizeDocNumber rewrites mistyped year brackets to 〔〕 and drops spaces.
+// Bytes that are not UTF-8 become U+FFFD first, so the result is stable:
+// normalising it again changes nothing.
 func NormalizeDocNumber(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.Join(strings.Fields(width.Fold.String(s)), "")
 	if strings.ContainsAny(s, "〔〕") {
 		return s

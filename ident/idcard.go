@@ -3,6 +3,7 @@ package ident
 import (
 	"fmt"
 	"time"
+	"unicode/utf8"
 )
 
 // idWeights are the GB 11643-1999 weights of the first 17 digits.
@@ -15,8 +16,13 @@ func CheckIDCard(s string) error {
 	if looksLikeExcelNumber(s) {
 		return fmt.Errorf("“%s”是被 Excel 存成数字（科学计数法）的号码，已丢失末几位：请把该列设为“文本”格式后重新填写", s)
 	}
-	if len(s) != 18 {
-		return fmt.Errorf("身份证号码应为18位，实为%d位", len([]rune(s)))
+	if n := utf8.RuneCountInString(s); n != 18 {
+		return fmt.Errorf("身份证号码应为18位，实为%d位", n)
+	}
+	for i, r := range []rune(s) {
+		if r >= utf8.RuneSelf {
+			return fmt.Errorf("身份证号码第%d位“%s”不是数字", i+1, printable(r))
+		}
 	}
 	var sum int
 	for i := 0; i < 17; i++ {

@@ -72,3 +72,27 @@ func TestDocNumber(t *testing.T) {
 		}
 	}
 }
+
+// Regression (issue 13): USCCCheckChar indexed past its table on a character
+// outside the GB 32100 set, and panicked on a short body.
+func TestUSCCCheckChar_OutsideSetOrShort(t *testing.T) {
+	for _, body := range []string{"9111000010001764I", "91110000100017o43", "911100001000176", "", "中文中文中文中文中文中文中文中文中文"} {
+		if c := USCCCheckChar(body); c != 0 {
+			t.Errorf("USCCCheckChar(%q) = %q, want 0", body, c)
+		}
+	}
+	if c := USCCCheckChar("91350100M000100Y4"); c != '3' {
+		t.Errorf("USCCCheckChar(valid body) = %q, want '3'", c)
+	}
+	for _, org := range []string{"M000100", "m000100Y", "M00-100Y"} {
+		if c := OrgCheckChar(org); c != 0 {
+			t.Errorf("OrgCheckChar(%q) = %q, want 0", org, c)
+		}
+	}
+	if err := CheckUSCC("91350100M000100Y4中"); err == nil || !strings.Contains(err.Error(), "第18位“中”") {
+		t.Errorf("CheckUSCC(18 runes, one Chinese) = %v", err)
+	}
+	if err := CheckUSCC("+e\xaa.xxxxxxxxxxxxxxxx"); err != nil && strings.Contains(err.Error(), "科学计数法") {
+		t.Errorf("CheckUSCC took a non-number for an Excel number: %v", err)
+	}
+}

@@ -71,7 +71,7 @@ func ParseDate(s string) (time.Time, error) {
 		d, _ = strconv.Atoi(g[3])
 	} else if serialRe.MatchString(s) {
 		f, _ := strconv.ParseFloat(s, 64)
-		if f < 17898 || f > 73415 { // 1949-01-01 .. 2100-12-31
+		if f < 17899 || f >= 73416 { // 1949-01-01 .. 2100-12-31 (a fraction is a time of day)
 			return time.Time{}, fmt.Errorf("“%s”不是有效的日期序列号", s)
 		}
 		return excelEpoch.AddDate(0, 0, int(math.Floor(f))), nil

@@ -110,3 +110,19 @@ func TestMask(t *testing.T) {
 		t.Errorf("Mask short = %q", got)
 	}
 }
+
+// Regression (issue 13): serial 17898 is 1948-12-31 and was accepted; the
+// first serial of 1949 is 17899, the last of 2100 is 73415.
+func TestParseDate_SerialBounds(t *testing.T) {
+	for in, want := range map[string]string{"17899": "1949-01-01", "73415": "2100-12-31", "44625": "2022-03-05"} {
+		got, err := ParseDate(in)
+		if err != nil || got.Format("2006-01-02") != want {
+			t.Errorf("ParseDate(%q) = %v, %v; want %s", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"17898", "73416"} {
+		if got, err := ParseDate(in); err == nil {
+			t.Errorf("ParseDate(%q) = %v; want an error (outside 1949..2100)", in, got)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fazhi/ledger"
 )
@@ -57,9 +58,21 @@ var metaKeys = []string{"发文机关标志", "发文字号", "签发人", "标�
 // separated by blank lines. Headings are recognised by their numbers (一、
 // （一） 1. （1）); a short numbered paragraph is a standalone heading, a
 // long one opens with a run-in heading ending at the first 。.
+//
+// Text that is not UTF-8, or that carries control characters other than TAB
+// (ESC, BEL, NUL … would corrupt a terminal, a DOCX or an HTML page), is
+// refused with the line and character.
 func Parse(text string) (*Source, error) {
 	s := &Source{}
-	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	lines := strings.Split(strings.ReplaceAll(strings.TrimPrefix(text, "\ufeff"), "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		if !utf8.ValidString(l) {
+			return nil, fmt.Errorf("第%d行: 不是 UTF-8 文本（请另存为 UTF-8 编码）", i+1)
+		}
+		if j := strings.IndexFunc(l, func(r rune) bool { return r != '\t' && (r < 0x20 || r >= 0x7f && r < 0xa0) }); j >= 0 {
+			return nil, fmt.Errorf("第%d行第%d个字符是控制字符 %U，请删除", i+1, utf8.RuneCountInString(l[:j])+1, []rune(l[j:])[0])
+		}
+	}
 	i := 0
 	for ; i < len(lines); i++ {
 		l := strings.TrimSpace(lines[i])
