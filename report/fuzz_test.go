@@ -97,7 +97,7 @@ func TestParse_RefusesControlCharacters(t *testing.T) {
 	for in, want := range map[string]string{
 		"标题：t\n---\n正文\x1b[2J清屏\n": "第3行第3个字符是控制字符 U+001B",
 		"标题：t\x00\n---\n正文\n":      "第1行第5个字符是控制字符 U+0000",
-		"标题：t\n---\n\xe4\xb8\n":     "第3行: 不是 UTF-8",
+		"标题：t\n---\n\xe4\xb8\n":    "第3行: 不是 UTF-8",
 	} {
 		if _, err := Parse(in); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Parse(%q) = %v; want %q", in, err, want)
