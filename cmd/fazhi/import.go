@@ -11,6 +11,7 @@ import (
 
 	"fazhi/app"
 	"fazhi/importer"
+	"fazhi/internal/termtext"
 )
 
 func init() {
@@ -91,7 +92,7 @@ func (a *cli) importLedger(ctx context.Context, ap *app.App, id, path, errorsOut
 // progressLabel returns a callback that shows label, rows and rows/s on a
 // terminal, or nil when stderr is not one.
 func (a *cli) progressLabel(start time.Time, label string) func(done, total int) {
-	f, ok := a.stderr.(*os.File)
+	f, ok := termtext.Raw(a.stderr).(*os.File)
 	if !ok || !isTerminal(f) {
 		return nil
 	}
@@ -106,7 +107,7 @@ func (a *cli) progressLabel(start time.Time, label string) func(done, total int)
 }
 
 func (a *cli) clearProgress() {
-	if f, ok := a.stderr.(*os.File); ok && isTerminal(f) {
+	if f, ok := termtext.Raw(a.stderr).(*os.File); ok && isTerminal(f) {
 		fmt.Fprint(f, "\r\033[K")
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"fazhi/internal/termtext"
 )
 
 // command is one subcommand of the fazhi binary. Each lives in its own file
@@ -45,7 +47,7 @@ var errHelp = errors.New("help shown")
 func main() {
 	a := &cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
 	if err := a.main(context.Background(), os.Args[1:]); err != nil && !errors.Is(err, errHelp) {
-		fmt.Fprintln(os.Stderr, "错误:", err)
+		fmt.Fprintln(termtext.NewWriter(os.Stderr), "错误:", err)
 		var ue usageError
 		if errors.As(err, &ue) {
 			os.Exit(2)
@@ -55,6 +57,9 @@ func main() {
 }
 
 func (a *cli) main(ctx context.Context, args []string) error {
+	// Every command prints through these: control characters from stored
+	// fields are shown escaped, never acted on by the terminal.
+	a.stdout, a.stderr = termtext.NewWriter(a.stdout), termtext.NewWriter(a.stderr)
 	fs := flag.NewFlagSet("fazhi", flag.ContinueOnError)
 	fs.SetOutput(a.stderr)
 	def := os.Getenv("FAZHI_DB")

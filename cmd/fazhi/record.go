@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"fazhi/app"
+	"fazhi/internal/termtext"
 )
 
 func init() {
@@ -138,18 +139,18 @@ func (a *cli) printRecord(v app.RecordView, unitName func(string) string) {
 	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 	for _, f := range v.Ledger.Fields {
 		if x, ok := v.Record[f.Name]; ok {
-			fmt.Fprintf(tw, "%s\t%s\t\n", f.Label, f.Format(x, unitName))
+			fmt.Fprintf(tw, "%s\t%s\t\n", f.Label, termtext.Cell(f.Format(x, unitName)))
 		}
 	}
 	fmt.Fprintf(tw, "版本\t%d\t\n", v.Version)
 	if v.RecordUnit != "" {
-		fmt.Fprintf(tw, "录入单位\t%s\t\n", unitName(v.RecordUnit))
+		fmt.Fprintf(tw, "录入单位\t%s\t\n", termtext.Cell(unitName(v.RecordUnit)))
 	}
 	if v.CreatedBy != "" {
-		fmt.Fprintf(tw, "录入账号\t%s\t\n", v.CreatedBy)
+		fmt.Fprintf(tw, "录入账号\t%s\t\n", termtext.Cell(v.CreatedBy))
 	}
 	if v.Deleted {
-		fmt.Fprintf(tw, "状态\t已删除（%s，%s，原因：%s）\t\n", v.DeletedAt, v.DeletedBy, v.DeleteWhy)
+		fmt.Fprintf(tw, "状态\t已删除（%s，%s，原因：%s）\t\n", v.DeletedAt, termtext.Cell(v.DeletedBy), termtext.Cell(v.DeleteWhy))
 	}
 	tw.Flush()
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fazhi/app"
+	"fazhi/internal/termtext"
 	"fazhi/search"
 )
 
@@ -56,7 +57,7 @@ func runSearch(ctx context.Context, a *cli, args []string) error {
 		return a.searchJSON(q, res)
 	}
 	style := search.Brackets
-	if f, ok := a.stdout.(*os.File); ok && isTerminal(f) && os.Getenv("NO_COLOR") == "" {
+	if f, ok := termtext.Raw(a.stdout).(*os.File); ok && isTerminal(f) && os.Getenv("NO_COLOR") == "" {
 		style = search.ANSI
 	}
 	a.printSearch(input, q, res, style, elapsed)
@@ -67,32 +68,40 @@ func runSearch(ctx context.Context, a *cli, args []string) error {
 const snippetWidth = 60
 
 func (a *cli) printSearch(input string, q search.Query, res search.Result, style search.Style, elapsed time.Duration) {
+	// Stored text is escaped before it is highlighted, so that the only
+	// terminal codes written raw are the highlighting's own.
+	out := a.stdout
+	if style == search.ANSI {
+		out = termtext.Raw(a.stdout)
+	}
+	esc := termtext.Escape
+	input = esc(input)
 	what := "“" + strings.Join(strings.Fields(input), "”“") + "”"
 	if res.Total == 0 {
-		fmt.Fprintf(a.stdout, "没有找到含%s的执法手册条目或规范性文件。\n", what)
+		fmt.Fprintf(out, "没有找到含%s的执法手册条目或规范性文件。\n", what)
 		return
 	}
 	shown := ""
 	if len(res.Hits) < res.Total {
 		shown = fmt.Sprintf("，显示前 %d 条（--limit 可调整）", len(res.Hits))
 	}
-	fmt.Fprintf(a.stdout, "含%s的共 %d 条%s，用时 %d 毫秒：\n", what, res.Total, shown, elapsed.Milliseconds())
-	hl := func(s string) string { return search.Render(search.Highlight(s, q.Terms), style) }
+	fmt.Fprintf(out, "含%s的共 %d 条%s，用时 %d 毫秒：\n", what, res.Total, shown, elapsed.Milliseconds())
+	hl := func(s string) string { return search.Render(search.Highlight(esc(s), q.Terms), style) }
 	for i, h := range res.Hits {
 		label := h.Kind
 		if s := search.SourceOf(h.Kind); s != nil {
 			label = s.Label
 		}
-		fmt.Fprintf(a.stdout, "\n%d. [%s] %s\n", i+1, label, hl(h.Title))
+		fmt.Fprintf(out, "\n%d. [%s] %s\n", i+1, label, hl(h.Title))
 		where := hl(h.Context)
 		if h.Info != "" {
-			where = strings.TrimSpace(where + "　" + h.Info)
+			where = strings.TrimSpace(where + "　" + esc(h.Info))
 		}
 		if where != "" {
-			fmt.Fprintf(a.stdout, "   %s\n", where)
+			fmt.Fprintf(out, "   %s\n", where)
 		}
-		if snip := search.Snippet(h.Body, q.Terms, snippetWidth); len(snip) > 0 {
-			fmt.Fprintf(a.stdout, "   %s\n", search.Render(snip, style))
+		if snip := search.Snippet(esc(h.Body), q.Terms, snippetWidth); len(snip) > 0 {
+			fmt.Fprintf(out, "   %s\n", search.Render(snip, style))
 		}
 	}
 }

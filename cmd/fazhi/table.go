@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 
 	"fazhi/app"
+	"fazhi/internal/termtext"
 )
 
 // ledgerDef is a ledger definition as the CLI needs it; the CLI names no
@@ -28,7 +29,11 @@ func writeViews(a *cli, d *ledgerDef, recs []app.RecordView, unitName func(strin
 	rows := app.Table(d, recs, unitName)
 	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 	for _, row := range rows {
-		fmt.Fprintln(tw, strings.Join(row, "\t")+"\t")
+		cells := make([]string, len(row))
+		for i, c := range row {
+			cells[i] = termtext.Cell(c)
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t")+"\t")
 	}
 	tw.Flush()
 }

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"fazhi/app"
+	"fazhi/internal/termtext"
 )
 
 func init() {
@@ -91,7 +92,7 @@ func runUser(ctx context.Context, a *cli, args []string) error {
 			} else if u.MustChangePassword {
 				st = "待改密码"
 			}
-			fmt.Fprintf(tw, "%s\t%s（%s）\t%s\t%s\t%s\t\n", u.Name, u.Role.Label(), u.Role, orNone(u.UnitName), u.Scope.Label(), st)
+			fmt.Fprintf(tw, "%s\t%s（%s）\t%s\t%s\t%s\t\n", termtext.Cell(u.Name), u.Role.Label(), u.Role, termtext.Cell(orNone(u.UnitName)), u.Scope.Label(), st)
 		}
 		return tw.Flush()
 	case (args[0] == "disable" || args[0] == "enable") && len(pos) == 1:

@@ -9,6 +9,7 @@ import (
 	"fazhi/app"
 	"fazhi/calendar"
 	"fazhi/deadline"
+	"fazhi/internal/termtext"
 	"fazhi/warning"
 )
 
@@ -61,7 +62,7 @@ func runWarnings(ctx context.Context, a *cli, args []string) error {
 	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "状态\t天数\t届满日\t单位\t台账\t记录\t事项\t")
 	for _, it := range items {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", it.State, daysText(it), calendar.Format(it.Due), tree.Name(it.Unit()), it.Ledger.Name, it.Key(), it.Rule.Name)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", it.State, daysText(it), calendar.Format(it.Due), termtext.Cell(tree.Name(it.Unit())), it.Ledger.Name, termtext.Cell(it.Key()), it.Rule.Name)
 	}
 	return tw.Flush()
 }
@@ -120,7 +121,7 @@ func runDue(ctx context.Context, a *cli, args []string) error {
 	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "记录\t单位\t事项\t届满日\t状态\t\t")
 	for _, it := range items {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", it.Key(), tree.Name(it.Unit()), it.Rule.Name, calendar.Format(it.Due), it.State, daysText(it))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", termtext.Cell(it.Key()), termtext.Cell(tree.Name(it.Unit())), it.Rule.Name, calendar.Format(it.Due), it.State, daysText(it))
 	}
 	return tw.Flush()
 }
