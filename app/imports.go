@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"fazhi/excel"
 	"fazhi/importer"
@@ -66,14 +68,24 @@ func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (I
 	if err != nil {
 		return res, &Error{Code: Invalid, Msg: err.Error(), Err: err}
 	}
-	res.Rows, res.Notes, res.Ignored = len(parsed.Records), parsed.Notes, parsed.Ignored
+	res.Rows, res.Notes = len(parsed.Records), parsed.Notes
+	for _, l := range parsed.Ignored {
+		if l != ledger.VersionField.Label {
+			res.Ignored = append(res.Ignored, l)
+		}
+	}
+	versions, verr := rowVersions(res.Table, parsed.HeaderRow, parsed.Rows)
+	if len(verr) > 0 {
+		res.Problems = verr
+		return res, errorf(Invalid, "%s: 共%d处错误，未导入任何数据", path, len(verr))
+	}
 	if len(parsed.Problems) > 0 {
 		res.Problems = parsed.Problems
 		return res, errorf(Invalid, "%s: 共%d处错误，未导入任何数据", path, len(parsed.Problems))
 	}
 	rows := make([]store.Row, len(parsed.Records))
 	for i, r := range parsed.Records {
-		rows[i] = store.Row{Record: r, Present: parsed.Present, Line: parsed.Rows[i]}
+		rows[i] = store.Row{Record: r, Present: parsed.Present, Line: parsed.Rows[i], Version: versions[i]}
 	}
 	ch.Progress = opt.Save
 	if opt.DryRun {
@@ -158,4 +170,29 @@ func (a *App) Units(ctx context.Context) (*ledger.UnitTree, error) {
 		return nil, err
 	}
 	return a.db.UnitTree(ctx)
+}
+
+// rowVersions reads the 版本号 column an export carries (ledger.VersionField)
+// for each record's spreadsheet row; 0 where the file has no such column or
+// the cell is empty (the row is then checked as any other).
+func rowVersions(t *excel.Table, headerRow int, rows []int) ([]int64, []importer.Problem) {
+	out := make([]int64, len(rows))
+	col := colOf(t, headerRow, ledger.VersionField.Label)
+	if col < 0 {
+		return out, nil
+	}
+	var ps []importer.Problem
+	for i, r := range rows {
+		s := strings.TrimSpace(t.Cell(r-1, col))
+		if s == "" {
+			continue
+		}
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 1 {
+			ps = append(ps, importer.Problem{Row: r, Col: col, Column: ledger.VersionField.Label, Msg: fmt.Sprintf("“%s”不是版本号（由系统导出时填写，请勿修改）", s)})
+			continue
+		}
+		out[i] = n
+	}
+	return out, ps
 }

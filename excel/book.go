@@ -21,8 +21,9 @@ const templateRows = 2000
 // Write writes a ledger workbook: the header row with notes on every column,
 // dropdowns for enumerations and units, date formats, then recs (none for a
 // template). unitNames lists the unit tree; unitName maps a code to a name.
+// The last column is each record's version (ledger.VersionField).
 func Write(w io.Writer, d *ledger.Definition, recs []ledger.Record, unitNames []string, unitName func(string) string) error {
-	return write(w, d, d.Fields, recs, unitNames, unitName)
+	return write(w, d, append(append([]ledger.Field{}, d.Fields...), ledger.VersionField), recs, unitNames, unitName)
 }
 
 // WriteTemplate writes an empty import template: the columns staff fill in,

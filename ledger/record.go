@@ -140,3 +140,10 @@ func (d *Definition) KeyText(r Record) string {
 	}
 	return strings.Join(parts, " / ")
 }
+
+// VersionField is the column exports carry after the fields: each record's
+// version, so that importing an export taken before someone else's edit is
+// refused where it would revert that edit (field by field), instead of
+// silently undoing it.
+var VersionField = Field{Name: MetaVersion, Label: "版本号", Type: Int,
+	Note: "系统填写，请勿修改：导入时据此发现他人在导出之后所做的修改"}

@@ -449,12 +449,21 @@ func (s *saver) update(ctx context.Context, i int, row Row, key string, id int64
 		if err != nil {
 			return err
 		}
+		var labels, whos []string
+		first := ""
 		for _, f := range changed {
 			if by, ok := stale[f.Label]; ok {
-				s.refuse(i, row, key, f.Label, Conflict, fmt.Sprintf("%s“%s”的“%s”在第%d版之后已被%s修改（现为第%d版，值为“%s”），本行依据的是旧版本，未覆盖",
-					d.Name, key, f.Label, row.Version, by, version, f.Format(old[f.Name], nil)))
-				return nil
+				labels = append(labels, "“"+f.Label+"”（现为“"+f.Format(old[f.Name], nil)+"”）")
+				whos = append(whos, by)
+				if first == "" {
+					first = f.Label
+				}
 			}
+		}
+		if len(labels) > 0 {
+			s.refuse(i, row, key, first, Conflict, fmt.Sprintf("%s“%s”的%s在第%d版之后已被%s修改（现为第%d版），本行依据的是旧版本，未覆盖；请重新导出后再修改",
+				d.Name, key, strings.Join(labels, "、"), row.Version, whos[0], version))
+			return nil
 		}
 	}
 	if len(changed) == 0 {

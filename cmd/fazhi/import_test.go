@@ -427,6 +427,18 @@ func rawCells(t *testing.T, path, sheet string) [][]string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The 版本号 column is each database's own bookkeeping.
+	if len(rows) > 0 {
+		for j, c := range rows[0] {
+			if c == "版本号" {
+				for i := range rows {
+					if j < len(rows[i]) {
+						rows[i] = rows[i][:j]
+					}
+				}
+			}
+		}
+	}
 	return rows
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"fazhi/internal/testdb"
@@ -22,6 +23,15 @@ func fazhi(t testing.TB, dsn string, args ...string) (string, string, error) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	a := &cli{stdout: &out, stderr: &errb, stdin: &bytes.Buffer{}}
+	err := a.main(context.Background(), append([]string{"--db", dsn}, args...))
+	return out.String(), errb.String(), err
+}
+
+// fazhiIn is fazhi with the given standard input.
+func fazhiIn(t testing.TB, dsn, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	a := &cli{stdout: &out, stderr: &errb, stdin: strings.NewReader(stdin)}
 	err := a.main(context.Background(), append([]string{"--db", dsn}, args...))
 	return out.String(), errb.String(), err
 }
