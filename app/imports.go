@@ -103,6 +103,21 @@ func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (I
 		return res, fmt.Errorf("%s: 保存失败，未写入任何数据: %w", path, err)
 	}
 	res.Result = sr
+	if sr.Inserted+sr.Updated > 0 {
+		recs := make([]ledger.Record, len(parsed.Records))
+		for i, r := range parsed.Records {
+			recs[i] = r
+			if ch.RecordUnit != "" {
+				recs[i] = ledger.Record{ledger.MetaRecordUnit: ch.RecordUnit}
+				for k, v := range r {
+					recs[i][k] = v
+				}
+			}
+		}
+		if err := a.reopenAfterWrite(ctx, d, recs, ch.Actor, "导入"); err != nil {
+			return res, err
+		}
+	}
 	return res, nil
 }
 

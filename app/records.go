@@ -379,6 +379,9 @@ func (a *App) AddRecord(ctx context.Context, id string, values map[string]string
 	if err != nil {
 		return RecordView{}, err
 	}
+	if err := a.reopenAfterWrite(ctx, d, []ledger.Record{stored}, act.Name(), "新增"); err != nil {
+		return RecordView{}, err
+	}
 	return a.view(act, d, stored), nil
 }
 
@@ -459,6 +462,9 @@ func (a *App) EditRecord(ctx context.Context, id, key string, values map[string]
 	if err != nil {
 		return RecordView{}, err
 	}
+	if err := a.reopenAfterWrite(ctx, d, []ledger.Record{stored, after}, act.Name(), "修改"); err != nil {
+		return RecordView{}, err
+	}
 	return a.view(act, d, after), nil
 }
 
@@ -476,8 +482,11 @@ func (a *App) DeleteRecord(ctx context.Context, id, key, reason string) error {
 	if err != nil {
 		return err
 	}
-	_, err = a.db.DeleteRecord(ctx, d, k, strings.TrimSpace(reason), ch)
-	return err
+	r, err := a.db.DeleteRecord(ctx, d, k, strings.TrimSpace(reason), ch)
+	if err != nil {
+		return err
+	}
+	return a.reopenAfterWrite(ctx, d, []ledger.Record{r}, ch.Actor, "删除")
 }
 
 // RestoreRecord revives a deleted record with its values and history.
@@ -490,8 +499,11 @@ func (a *App) RestoreRecord(ctx context.Context, id, key string) error {
 	if err != nil {
 		return err
 	}
-	_, err = a.db.RestoreRecord(ctx, d, k, ch)
-	return err
+	r, err := a.db.RestoreRecord(ctx, d, k, ch)
+	if err != nil {
+		return err
+	}
+	return a.reopenAfterWrite(ctx, d, []ledger.Record{r}, ch.Actor, "恢复")
 }
 
 // RecordHistory returns who changed which field of one record from what to

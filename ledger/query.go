@@ -64,6 +64,9 @@ type Query struct {
 	Unit string // unit code: records owned by it or any unit below it
 	// Scope is the reader's data scope; storage refuses the zero Scope.
 	Scope Scope
+	// RecordUnits, when not nil, keeps only records kept by one of these
+	// units (录入单位): the units whose 报送 was accepted. Empty: none.
+	RecordUnits []string
 	// Text keeps records any of whose text fields contains it (a list's
 	// search box); "" for all.
 	Text string

@@ -127,6 +127,16 @@ func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string
 			parts, args = append(parts, c), append(args, a...)
 		}
 	}
+	if q.RecordUnits != nil {
+		if len(q.RecordUnits) == 0 {
+			parts = append(parts, "1 = 0")
+		} else {
+			parts = append(parts, "record_unit IN ("+strings.TrimSuffix(strings.Repeat("?, ", len(q.RecordUnits)), ", ")+")")
+			for _, u := range q.RecordUnits {
+				args = append(args, u)
+			}
+		}
+	}
 	if len(ctes) > 0 {
 		prefix = "WITH RECURSIVE " + strings.Join(ctes, ", ") + " "
 		args = append(cteArgs, args...)
