@@ -45,6 +45,7 @@ var pageFiles = map[string]string{
 	"round":     "layout",
 	"report":    "layout",
 	"password":  "layout",
+	"figure":    "layout",
 }
 
 func (s *Server) parseTemplates() error {

@@ -16,6 +16,7 @@
 package web
 
 import (
+	"fazhi/app"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -34,6 +35,9 @@ type Options struct {
 	// Now is the wall clock of sessions; nil means time.Now.
 	Now func() time.Time
 	Log *slog.Logger
+	// UploadDir keeps uploaded files between preview and import; "" is
+	// the system's temporary folder.
+	UploadDir string
 }
 
 // DemoAccount is one account printed for a demo database.
@@ -50,11 +54,14 @@ type User struct {
 	UnitName string
 	// What the navigation offers; the application layer still decides
 	// every request.
-	CanRounds, CanReport bool
+	CanRounds, CanReport, CanRecords, CanWrite bool
 }
 
 // Server is the web interface. Create it with New; it is an http.Handler.
 type Server struct {
+	app     *app.App
+	sess    *sessions[string] // account name per session
+	uploads *uploads
 	opts    Options
 	log     *slog.Logger
 	assets  *assets

@@ -3,21 +3,36 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"fazhi/app"
 )
 
 func init() {
-	register(&command{name: "demo", usage: "[load | export-files DIR]",
-		summary: "演示：在临时目录新建数据库，载入偃师区2022年数据，计算指标并生成年度报告；load 只载入到 --db",
+	register(&command{name: "demo", usage: "[--addr HOST:PORT] [--no-serve] | load | export-files DIR",
+		summary: "演示：在临时目录新建数据库，载入偃师区2022年数据，计算指标、生成年度报告，再启动网页并列出各角色的演示账号；load 只载入到 --db",
 		run:     runDemo})
 }
 
 func runDemo(ctx context.Context, a *cli, args []string) error {
-	const use = "用法: fazhi demo | fazhi demo load | fazhi demo export-files DIR"
-	if len(args) == 0 {
-		return a.runFreshDemo(ctx)
+	const use = "用法: fazhi demo [--addr HOST:PORT] [--no-serve] | fazhi demo load | fazhi demo export-files DIR"
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		fs := a.newFlags("demo")
+		addr := fs.String("addr", "127.0.0.1:8080", "网页服务的地址（主机:端口）；端口被占用时另选空闲端口")
+		noServe := fs.Bool("no-serve", false, "只载入数据、计算指标和生成报告，不启动网页")
+		if rest, err := parseFlags(fs, args); err != nil {
+			return err
+		} else if len(rest) > 0 {
+			return usageError{use}
+		}
+		if err := a.runFreshDemo(ctx); err != nil {
+			return err
+		}
+		if *noServe {
+			return nil
+		}
+		return a.serve(ctx, *addr, "偃师区", true)
 	}
 	switch args[0] {
 	case "load":

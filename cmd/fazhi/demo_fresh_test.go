@@ -9,7 +9,7 @@ import (
 // arguments builds its own database and renders the report.
 func TestFreshDemo(t *testing.T) {
 	t.Setenv("TMPDIR", t.TempDir())
-	out, stderr, err := fazhi(t, "unused.db", "demo")
+	out, stderr, err := fazhi(t, "unused.db", "demo", "--no-serve")
 	if err != nil {
 		t.Fatalf("fazhi demo: %v\n%s", err, stderr)
 	}
