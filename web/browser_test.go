@@ -104,13 +104,29 @@ func (b *tab) fill(fields map[string]string) {
 	}
 }
 
-// click clicks css and waits for the next page to load.
+// click clicks css and waits until the page it leads to has loaded.
 func (b *tab) click(css string) {
 	b.t.Helper()
-	b.do(chromedp.Click(chromedp.CSS(css)), chromedp.WaitReady(chromedp.CSS("body")))
+	b.do(chromedp.Evaluate[chromedp.Void](`window.__stay = true`))
+	b.do(chromedp.Click(chromedp.CSS(css)))
+	b.waitNewPage()
 }
 
-// screenshot saves the page as docs/screenshots/name.png when
+// waitNewPage waits until the page was replaced and has loaded.
+func (b *tab) waitNewPage() {
+	b.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		v, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`!window.__stay && document.readyState === "complete"`))
+		if err == nil && v {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	b.t.Fatalf("no new page after the click (at %s)", b.path())
+}
+
+// screenshot saves the whole page as docs/screenshots/name.jpg when
 // FAZHI_SCREENSHOTS names a folder (the committed ones were made with
 // FAZHI_SCREENSHOTS=docs/screenshots).
 func (b *tab) screenshot(name string) {
@@ -122,11 +138,11 @@ func (b *tab) screenshot(name string) {
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join("..", dir) // tests run in web/
 	}
-	png, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
+	img, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(85))
 	if err != nil {
 		b.t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, name+".jpg"), img, 0o644); err != nil {
 		b.t.Fatal(err)
 	}
 }
@@ -138,3 +154,38 @@ func jsString(s string) string {
 
 // browserBudget bounds one browser test.
 const browserBudget = 3 * time.Minute
+
+// value returns the value of the form control matching css.
+func (b *tab) value(css string) string {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Value(chromedp.CSS(css)))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return v
+}
+
+// waitFor polls cond for up to ten seconds.
+func waitFor(t testing.TB, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if cond() {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatal("condition not met within 10s")
+}
+
+// expectStatusErrors forgets the console's "failed to load" lines of pages
+// the test opened knowing they answer 4xx (a refused URL, a form with
+// errors); every other console error still fails the test.
+func (b *tab) expectStatusErrors() {
+	b.t.Helper()
+	for _, e := range b.w.TakeErrors() {
+		if !strings.Contains(e, "Failed to load resource: the server responded with a status of 4") {
+			b.t.Errorf("browser error: %s", e)
+		}
+	}
+}

@@ -301,7 +301,7 @@ func (s *Server) charts(r *http.Request, year int, unit string) ([]areaChart, er
 		}
 	}
 	sort.Strings(unitsSeen)
-	c = Chart{Title: "营商环境问题整改进度（按责任单位）", Spec: ChartSpec{Kind: "stack", Categories: unitsSeen}}
+	c = Chart{Title: "营商环境问题整改进度（按责任单位）", Spec: ChartSpec{Kind: "stack", Categories: append([]string{}, unitsSeen...)}}
 	for _, st := range statuses {
 		sr := ChartSeries{Name: st}
 		for _, u := range unitsSeen {

@@ -42,6 +42,8 @@
       if (el.getAttribute("data-drawn")) { return; }
       el.setAttribute("data-drawn", "1");
       var spec = JSON.parse(el.getAttribute("data-chart"));
+      spec.categories = spec.categories || [];
+      spec.series = spec.series || [];
       var chart = window.echarts.init(el, null, { renderer: "canvas" });
       var opt = {
         animation: false,
@@ -56,7 +58,7 @@
         opt.series = [{
           type: "pie", radius: ["35%", "65%"], center: ["50%", "58%"],
           label: { formatter: "{b}: {c}" },
-          data: spec.series[0].data.map(function (d, i) {
+          data: ((spec.series[0] || {}).data || []).map(function (d, i) {
             return { name: spec.categories[i], value: d.value, href: d.href };
           })
         }];
@@ -69,7 +71,7 @@
             type: spec.kind === "line" ? "line" : "bar",
             stack: spec.kind === "stack" ? "total" : undefined,
             label: { show: spec.kind !== "line", position: spec.kind === "stack" ? "inside" : "top" },
-            data: s.data.map(function (d) { return { value: d.value, href: d.href }; })
+            data: (s.data || []).map(function (d) { return { value: d.value, href: d.href }; })
           };
         });
       }
