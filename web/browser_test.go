@@ -27,8 +27,14 @@ type tab struct {
 }
 
 // startTab serves h on a free loopback port and opens a 1366×768 tab on it.
+//
+// The browser tests take minutes, so `go test ./...` skips them; they run
+// in CI (.ci/run sets FAZHI_REQUIRE_CHROMIUM=1) or with FAZHI_BROWSER=1.
 func startTab(t testing.TB, h http.Handler) *tab {
 	t.Helper()
+	if os.Getenv("FAZHI_REQUIRE_CHROMIUM") != "1" && os.Getenv("FAZHI_BROWSER") != "1" {
+		t.Skip("browser test: set FAZHI_BROWSER=1 (CI sets FAZHI_REQUIRE_CHROMIUM=1)")
+	}
 	ctx := browser.NewFor(t, browserBudget, chromedp.WindowSize(1366, 768))
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

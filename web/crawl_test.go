@@ -40,6 +40,7 @@ func crawlPages(t testing.TB, c *client) []string {
 // ledger as 司法局管理员: each answers 200 with its heading, and lists and
 // records show rows; template and export files come back as workbooks.
 func TestCrawl_EveryLedgerPage_HTTP(t *testing.T) {
+	t.Parallel()
 	s, _ := demoServer(t)
 	c := newClient(t, s)
 	c.login("sifaju")

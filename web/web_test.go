@@ -13,6 +13,7 @@ import (
 // every other page redirects an anonymous visitor to the login page and
 // shows no record; a state-changing request without a session is refused.
 func TestAnonymous_OnlyPoliciesAndLogin(t *testing.T) {
+	t.Parallel()
 	s, _ := demoServer(t)
 	c := newClient(t, s)
 	st, _, body := c.get("/policies")
@@ -41,6 +42,7 @@ func TestAnonymous_OnlyPoliciesAndLogin(t *testing.T) {
 // TestCrossOrigin_Refused: a form posted from another site is refused
 // before it reaches a handler.
 func TestCrossOrigin_Refused(t *testing.T) {
+	t.Parallel()
 	s, _ := demoServer(t)
 	c := newClient(t, s)
 	c.login("sifaju")
