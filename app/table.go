@@ -3,6 +3,7 @@ package app
 import (
 	"time"
 
+	"fazhi/ident"
 	"fazhi/ledger"
 )
 
@@ -56,3 +57,6 @@ func TypeName(t ledger.FieldType) string {
 
 // Engine names the database engine (sqlite, postgres).
 func (a *App) Engine() string { return a.db.Dialect.String() }
+
+// NormalizeDocNumber writes a 文号 in its canonical form (〔〕 brackets, half-width digits).
+func NormalizeDocNumber(s string) string { return ident.NormalizeDocNumber(s) }

@@ -177,7 +177,7 @@ func TestCleanupCampaign(t *testing.T) {
 			t.Fatal(err)
 		}
 		var hist int
-		if err := db.SQL().QueryRow(`SELECT COUNT(*) FROM record_history WHERE ledger = 'normdoc' AND action = '修改' AND source = 'cleanup publish'`).Scan(&hist); err != nil || hist != 3 {
+		if err := db.SQL().QueryRow(`SELECT COUNT(*) FROM record_history WHERE ledger = 'normdoc' AND action = '修改' AND source = '公布清理结果'`).Scan(&hist); err != nil || hist != 3 {
 			// 偃政办〔2018〕4号 was already 已修改: three real changes.
 			t.Errorf("normdoc history rows = %d (%v), want 3", hist, err)
 		}
