@@ -60,14 +60,34 @@ func engine(ctx context.Context, db *store.DB) (deadline.Engine, error) {
 }
 
 // refreshDeadlines recomputes every stored due date and derived field, as
-// after a new holiday notice or a changed period. It returns how many
-// records changed.
+// after a new holiday notice. It returns how many records changed.
 func refreshDeadlines(ctx context.Context, db *store.DB, who string) (int, error) {
 	env, err := calendarEnv(ctx, db)
 	if err != nil {
 		return 0, err
 	}
-	changed := 0
+	plan, err := planRefresh(ctx, db, env)
+	if err != nil {
+		return 0, err
+	}
+	return db.ApplyRefresh(ctx, plan.batches, nil, refreshChange(who))
+}
+
+func refreshChange(who string) store.Change {
+	return store.Change{Actor: who, Source: "重新计算期限", Scope: ledger.AllScope(), Action: "重新计算期限"}
+}
+
+// refreshPlan is every ledger's records with derived fields recomputed
+// under an environment, and the records whose due date that environment
+// cannot compute although the stored one could (a period pushed past the
+// calendar's years).
+type refreshPlan struct {
+	batches []store.RefreshBatch
+	lost    []string // 台账 记录: 字段
+}
+
+func planRefresh(ctx context.Context, db *store.DB, env ledger.Env) (refreshPlan, error) {
+	var p refreshPlan
 	for _, d := range ledger.All() {
 		derived := d.DerivedFields()
 		if len(derived) == 0 {
@@ -75,18 +95,22 @@ func refreshDeadlines(ctx context.Context, db *store.DB, who string) (int, error
 		}
 		recs, _, err := db.FindRecords(ctx, d, ledger.Query{Scope: ledger.AllScope()})
 		if err != nil {
-			return changed, err
+			return p, err
 		}
 		for _, r := range recs {
-			d.Rederive(r, env)
+			had := map[string]bool{}
+			for _, n := range derived {
+				_, had[n] = r[n]
+			}
+			for _, e := range d.Rederive(r, env) {
+				if e.Warning && had[e.Field] {
+					p.lost = append(p.lost, fmt.Sprintf("%s %s：%s", d.Name, d.KeyText(r), e.Label))
+				}
+			}
 		}
-		res, err := db.SaveRecords(ctx, d, recs, derived, store.Change{Actor: who, Source: "重新计算期限", Scope: ledger.AllScope(), Action: "重新计算期限"})
-		if err != nil {
-			return changed, err
-		}
-		changed += res.Updated
+		p.batches = append(p.batches, store.RefreshBatch{Ledger: d, Records: recs, Present: derived})
 	}
-	return changed, nil
+	return p, nil
 }
 
 // calendarEnv gives imports the working-day calendar and deadline rules.

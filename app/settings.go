@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"fazhi/calendar"
 	"fazhi/deadline"
 	"fazhi/ledger"
+	"fazhi/store"
 )
 
 // Settings returns the stored settings (司法局管理员).
@@ -59,22 +61,31 @@ func (a *App) SetSetting(ctx context.Context, key, value string) (int, error) {
 	} else if _, err := deadline.ConfigFrom(deadlineSettings(next)); err != nil {
 		return 0, &Error{Code: Invalid, Msg: err.Error(), Err: err}
 	}
-	old, had := cur[key]
-	if err := a.db.SetSetting(ctx, key, value, act.Name()); err != nil {
+	// Recompute every due date under the new setting first: a setting
+	// that leaves a stored due date uncomputable (past the calendar's
+	// years) is refused, and the setting and the due dates it gives are
+	// written in one transaction.
+	cfg, err := deadline.ConfigFrom(deadlineSettings(next))
+	if err != nil {
+		return 0, &Error{Code: Invalid, Msg: err.Error(), Err: err}
+	}
+	cal, err := loadCalendar(ctx, a.db)
+	if err != nil {
 		return 0, err
 	}
-	n, err := refreshDeadlines(ctx, a.db, act.Name())
+	plan, err := planRefresh(ctx, a.db, deadlineEnv{deadline.Engine{Cal: cal, Config: cfg}})
 	if err != nil {
-		// Put the setting back: a setting and the due dates it gives change together.
-		if had {
-			a.db.SetSetting(ctx, key, old, act.Name())
-		} else {
-			a.db.SetSetting(ctx, key, "", act.Name())
-		}
-		refreshDeadlines(ctx, a.db, act.Name())
-		return 0, errorf(Invalid, "设置 %s=%s 未保存：按此设置重新计算期限失败（%v）", key, value, err)
+		return 0, err
 	}
-	return n, nil
+	if len(plan.lost) > 0 {
+		shown := plan.lost
+		if len(shown) > 5 {
+			shown = shown[:5]
+		}
+		return 0, errorf(Invalid, "设置 %s=%s 未保存：按此设置有%d条记录的期限超出工作日历的年份而无法计算（%s%s）；请先导入相应年份的节假日安排", key, value, len(plan.lost),
+			strings.Join(shown, "；"), map[bool]string{true: "……", false: ""}[len(plan.lost) > 5])
+	}
+	return a.db.ApplyRefresh(ctx, plan.batches, &store.SettingChange{Key: key, Value: value, Actor: act.Name()}, refreshChange(act.Name()))
 }
 
 // Calendar returns the working-day calendar: the built-in table with the

@@ -169,6 +169,9 @@ func register(d *Definition) *Definition {
 	if len(d.Key) == 0 {
 		panic("ledger " + d.ID + ": no natural key")
 	}
+	if err := d.checkDeadlines(); err != nil {
+		panic("ledger " + d.ID + ": " + err.Error())
+	}
 	registry[d.ID] = d
 	return d
 }
@@ -196,4 +199,37 @@ func IDs() []string {
 		out = append(out, d.ID)
 	}
 	return out
+}
+
+// checkDeadlines verifies each deadline binding against the fields: every
+// named field exists and has the type the binding needs (dates for
+// From/Due/Done/LawDate/Restart/SuspendFrom/SuspendTo, Bool for Extended,
+// Int for Period), and a Due computed from From is a derived field.
+func (d *Definition) checkDeadlines() error {
+	for _, dl := range d.Deadlines {
+		if dl.Rule == "" {
+			return fmt.Errorf("deadline without a rule")
+		}
+		want := map[string]FieldType{dl.From: Date, dl.Due: Date, dl.Done: Date, dl.LawDate: Date, dl.Restart: Date,
+			dl.SuspendFrom: Date, dl.SuspendTo: Date, dl.Extended: Bool, dl.Period: Int}
+		for name, t := range want {
+			if name == "" {
+				continue
+			}
+			f := d.Field(name)
+			if f == nil {
+				return fmt.Errorf("deadline %s names field %s, which the ledger does not declare", dl.Rule, name)
+			}
+			if f.Type != t {
+				return fmt.Errorf("deadline %s: field %s has the wrong type", dl.Rule, name)
+			}
+		}
+		if dl.Due == "" {
+			return fmt.Errorf("deadline %s has no due-date field", dl.Rule)
+		}
+		if dl.From != "" && !d.Field(dl.Due).Derived {
+			return fmt.Errorf("deadline %s: computed due date %s must be a derived field", dl.Rule, dl.Due)
+		}
+	}
+	return nil
 }

@@ -100,23 +100,47 @@ func (db *DB) syncSearchSource(ctx context.Context, s *search.Source, d *ledger.
 				return fmt.Errorf("%w\n%s", err, q)
 			}
 		}
-		// Re-index the kind from the ledger table, through the same expressions.
-		if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM search_doc WHERE kind = ?`), s.Kind); err != nil {
+		if err := db.reindexSearch(ctx, tx, s, d); err != nil {
 			return err
-		}
-		ex, err := searchExprs(s, d, "t")
-		if err != nil {
-			return err
-		}
-		q := fmt.Sprintf(`INSERT INTO search_doc (kind, record_id, title, body, context, info) SELECT ?, t.id, %s, %s, %s, %s FROM %s t`,
-			ex[0], ex[1], ex[2], ex[3], d.Table())
-		if _, err := tx.ExecContext(ctx, db.rebind(q), s.Kind); err != nil {
-			return fmt.Errorf("%w\n%s", err, q)
 		}
 		_, err = tx.ExecContext(ctx, db.rebind(`INSERT INTO search_source (kind, signature) VALUES (?, ?)
 ON CONFLICT (kind) DO UPDATE SET signature = excluded.signature`), s.Kind, sig)
 		return err
 	})
+}
+
+// reindexSearch rebuilds the search documents of source s from its ledger
+// table, through the same expressions as the triggers.
+func (db *DB) reindexSearch(ctx context.Context, tx *sql.Tx, s *search.Source, d *ledger.Definition) error {
+	if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM search_doc WHERE kind = ?`), s.Kind); err != nil {
+		return err
+	}
+	ex, err := searchExprs(s, d, "t")
+	if err != nil {
+		return err
+	}
+	q := fmt.Sprintf(`INSERT INTO search_doc (kind, record_id, title, body, context, info) SELECT ?, t.id, %s, %s, %s, %s FROM %s t`,
+		ex[0], ex[1], ex[2], ex[3], d.Table())
+	if _, err := tx.ExecContext(ctx, db.rebind(q), s.Kind); err != nil {
+		return fmt.Errorf("%w\n%s", err, q)
+	}
+	return nil
+}
+
+// reindexAllSearch rebuilds every source's documents (after units were
+// renamed: documents carry unit names resolved when they were written).
+func (db *DB) reindexAllSearch(ctx context.Context, tx *sql.Tx) error {
+	for i := range search.Sources {
+		s := &search.Sources[i]
+		d, ok := ledger.Get(s.Ledger)
+		if !ok {
+			continue
+		}
+		if err := db.reindexSearch(ctx, tx, s, d); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // searchExprs returns the SQL expressions of title, body, context and info

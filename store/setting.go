@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fazhi/ledger"
 	"time"
 )
 
@@ -34,4 +35,43 @@ func (db *DB) SetSetting(ctx context.Context, key, value, actor string) error {
 			key, value, db.Now().UTC().Format(time.RFC3339), actor)
 		return err
 	})
+}
+
+// SettingChange is one setting to store with a refresh.
+type SettingChange struct{ Key, Value, Actor string }
+
+// RefreshBatch is one ledger's records with recomputed derived fields.
+type RefreshBatch struct {
+	Ledger  *ledger.Definition
+	Records []ledger.Record
+	Present []string
+}
+
+// ApplyRefresh saves recomputed derived fields of every batch and, when
+// set, the setting that caused them, in one transaction: a setting and the
+// due dates it gives never disagree. It returns how many records changed.
+func (db *DB) ApplyRefresh(ctx context.Context, batches []RefreshBatch, set *SettingChange, ch Change) (int, error) {
+	changed := 0
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		if set != nil {
+			if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM setting WHERE key = ?`), set.Key); err != nil {
+				return err
+			}
+			if set.Value != "" {
+				if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO setting (key, value, changed_at, changed_by) VALUES (?, ?, ?, ?)`),
+					set.Key, set.Value, db.Now().UTC().Format(time.RFC3339), set.Actor); err != nil {
+					return err
+				}
+			}
+		}
+		for _, b := range batches {
+			res, err := db.saveTx(ctx, tx, b.Ledger, b.Records, b.Present, ch)
+			if err != nil {
+				return err
+			}
+			changed += res.Updated
+		}
+		return nil
+	})
+	return changed, err
 }

@@ -43,6 +43,7 @@ func (db *DB) UnitTree(ctx context.Context) (*ledger.UnitTree, error) {
 // come parents first (ledger.SortUnits does that).
 func (db *DB) SaveUnits(ctx context.Context, units []ledger.Unit) (inserted, updated int, err error) {
 	err = db.inTx(ctx, func(tx *sql.Tx) error {
+		renamed := false
 		var next int
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(sort_order), 0) FROM units`).Scan(&next); err != nil {
 			return err
@@ -67,10 +68,15 @@ func (db *DB) SaveUnits(ctx context.Context, units []ledger.Unit) (inserted, upd
 				_, err = tx.ExecContext(ctx, db.rebind(`UPDATE units SET name = ?, short_name = ?, parent = ?, kind = ? WHERE code = ?`),
 					u.Name, nullable(u.ShortName), nullable(u.Parent), u.Kind, u.Code)
 				updated++
+				renamed = renamed || old.Name != u.Name || old.ShortName != u.ShortName
 			}
 			if err != nil {
 				return fmt.Errorf("保存单位 %s %s: %w", u.Code, u.Name, err)
 			}
+		}
+		if renamed {
+			// Search documents carry unit names resolved when written.
+			return db.reindexAllSearch(ctx, tx)
 		}
 		return nil
 	})
