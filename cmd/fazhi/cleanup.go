@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -213,6 +212,9 @@ func cleanupDecision(ctx context.Context, a *cli, args []string) error {
 	if len(pos) != 1 || *out == "" {
 		return usageError{"用法: fazhi cleanup decision 批次 -o 决定.docx [--no 偃政〔2022〕9号] [--date 2022-05-20]"}
 	}
+	if err := a.checkOutput(*out); err != nil {
+		return err
+	}
 	date, err := dateFlag("date", *dateS)
 	if err != nil {
 		return err
@@ -234,8 +236,8 @@ func cleanupDecision(ctx context.Context, a *cli, args []string) error {
 	if res.DateDefault {
 		fmt.Fprintf(a.stderr, "未指定 --date，成文日期暂用今天（%s）。\n", res.Date.Format("2006年1月2日"))
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("无法写入文件 %s: %w", *out, err)
+	if err := a.writeOutputFile(*out, buf.Bytes()); err != nil {
+		return err
 	}
 	fmt.Fprintf(a.stdout, "已生成《%s》%s → %s\n  %s\n", res.Title, res.No, *out, strings.Join(res.Lists, "，"))
 	if res.NoMissing {

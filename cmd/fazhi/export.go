@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 
 	"fazhi/app"
 )
@@ -31,6 +30,9 @@ func runExport(ctx context.Context, a *cli, args []string, template bool) error 
 	if err := xlsxPath(*out); err != nil {
 		return err
 	}
+	if err := a.checkOutput(*out); err != nil {
+		return err
+	}
 	d, err := app.Ledger(pos[0])
 	if err != nil {
 		return usageError{err.Error()}
@@ -52,7 +54,7 @@ func runExport(ctx context.Context, a *cli, args []string, template bool) error 
 		}
 		defer fmt.Fprintf(a.stdout, "已导出%s %d 条到 %s\n", d.Name, n, *out)
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	if err := a.writeOutputFile(*out, buf.Bytes()); err != nil {
 		return err
 	}
 	if template {

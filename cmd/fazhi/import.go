@@ -59,7 +59,7 @@ func (a *cli) importLedger(ctx context.Context, ap *app.App, id, path, errorsOut
 				if werr := ap.WriteErrorWorkbook(&buf, res); werr != nil {
 					return res, errors.Join(err, fmt.Errorf("写错误标注工作簿: %w", werr))
 				}
-				if werr := os.WriteFile(errorsOut, buf.Bytes(), 0o644); werr != nil {
+				if werr := a.writeOutputFile(errorsOut, buf.Bytes(), path); werr != nil {
 					return res, errors.Join(err, werr)
 				}
 				fmt.Fprintf(a.stderr, "已把标注了错误单元格的工作簿写到 %s\n", errorsOut)

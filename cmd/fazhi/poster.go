@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,20 +38,20 @@ func runPoster(ctx context.Context, a *cli, args []string) error {
 		return usageError{err.Error()}
 	}
 	o := poster.Options{Title: strings.TrimSpace(*title), URL: u, DPI: *dpi}
-	f, err := os.Create(*out)
-	if err != nil {
-		return fmt.Errorf("无法创建文件 %s: %w", *out, err)
-	}
-	l, err := poster.WritePNG(f, o)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(*out)
-		return fmt.Errorf("生成海报失败: %w", err)
-	}
 	caption := strings.TrimSuffix(*out, filepath.Ext(*out)) + ".txt"
-	if err := os.WriteFile(caption, []byte(poster.Caption(o)), 0o644); err != nil {
+	if err := a.checkOutput(caption); err != nil {
+		return err
+	}
+	var l poster.Layout
+	if err := a.writeOutput(*out, func(w io.Writer) (err error) {
+		if l, err = poster.WritePNG(w, o); err != nil {
+			return fmt.Errorf("生成海报失败: %w", err)
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := a.writeOutputFile(caption, []byte(poster.Caption(o))); err != nil {
 		return fmt.Errorf("写说明文件 %s 失败: %w", caption, err)
 	}
 	fmt.Fprintf(a.stdout, "已生成 A4 海报 %s（%d×%d 像素，%d dpi），二维码打开 %s\n", *out, l.Width, l.Height, l.DPI, u)

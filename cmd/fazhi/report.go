@@ -54,6 +54,9 @@ func runReport(ctx context.Context, a *cli, args []string) error {
 	if *format == "" {
 		*format = strings.TrimPrefix(filepath.Ext(*out), ".")
 	}
+	if err := a.checkOutput(*out); err != nil {
+		return err
+	}
 	db, err := a.openDB(ctx)
 	if err != nil {
 		return err
@@ -91,7 +94,7 @@ func runReport(ctx context.Context, a *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	if err := a.writeOutputFile(*out, buf.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "已生成%d年度报告 %s\n", *year, *out)
@@ -121,7 +124,7 @@ func writePDF(ctx context.Context, a *cli, r *report.Report, out string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(out, data, 0o644); err != nil {
+	if err := a.writeOutputFile(out, data); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "已生成%d年度报告 %s\n", r.Year, out)
@@ -443,6 +446,11 @@ func runReportDraft(ctx context.Context, a *cli, args []string) error {
 	if *year == 0 {
 		return usageError{"用法: fazhi report draft --year Y [-o FILE]"}
 	}
+	if *out != "" {
+		if err := a.checkOutput(*out); err != nil {
+			return err
+		}
+	}
 	db, err := a.openDB(ctx)
 	if err != nil {
 		return err
@@ -464,7 +472,7 @@ func runReportDraft(ctx context.Context, a *cli, args []string) error {
 		return err
 	}
 	if *out != "" {
-		if err := os.WriteFile(*out, []byte(text), 0o644); err != nil {
+		if err := a.writeOutputFile(*out, []byte(text)); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.stdout, "已写出%d年度报告草稿 %s\n", *year, *out)

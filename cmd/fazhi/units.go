@@ -3,8 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"fazhi/app"
@@ -45,7 +45,9 @@ func runUnits(ctx context.Context, a *cli, args []string) error {
 				if *errorsOut != "" {
 					var buf bytes.Buffer
 					if werr := ap.WriteErrorWorkbook(&buf, res); werr == nil {
-						os.WriteFile(*errorsOut, buf.Bytes(), 0o644)
+						if werr := a.writeOutputFile(*errorsOut, buf.Bytes(), pos[0]); werr != nil {
+							return errors.Join(err, werr)
+						}
 						fmt.Fprintf(a.stderr, "已把标注了错误单元格的工作簿写到 %s\n", *errorsOut)
 					}
 				}
