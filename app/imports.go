@@ -211,3 +211,7 @@ func rowVersions(t *excel.Table, headerRow int, rows []int) ([]int64, []importer
 	}
 	return out, ps
 }
+
+// ProblemsText renders problems as lines 文件:第N行:列名: 原因, at most 100,
+// then a count of the rest.
+func ProblemsText(file string, ps []importer.Problem) string { return importer.Report(file, ps) }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"fazhi/app"
 	"fazhi/gongwen"
 )
 
@@ -22,12 +23,29 @@ func (a *cli) runFreshDemo(ctx context.Context) error {
 	if err := a.loadDemo(ctx); err != nil {
 		return err
 	}
-	fmt.Fprintln(a.stdout, "\n== 2022年度指标（fazhi indicators --year 2022）")
-	if err := runIndicators(ctx, a, []string{"--year", "2022"}); err != nil {
+	ap, actx, err := a.open(ctx, app.Existing)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintln(a.stdout, "\n== 截至2022年12月1日的期限预警（fazhi warnings --as-of 2022-12-01）")
-	if err := runWarnings(ctx, a, []string{"--as-of", "2022-12-01"}); err != nil {
+	defer ap.Close()
+	fmt.Fprintln(a.stdout, "\n== 2022年度指标（fazhi indicators --year 2022）")
+	vals, err := ap.Indicators(actx, 2022, "")
+	if err != nil {
+		return err
+	}
+	if err := a.printIndicators(2022, vals); err != nil {
+		return err
+	}
+	asOf, err := ap.AsOf(actx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "\n== 截至%s的期限预警（fazhi warnings）\n", asOf.Format("2006年1月2日"))
+	items, eng, asOf, err := ap.Warnings(actx, asOf, "", 0)
+	if err != nil {
+		return err
+	}
+	if err := a.printWarnings(actx, ap, items, eng, asOf); err != nil {
 		return err
 	}
 	fmt.Fprintln(a.stdout, "\n== 2022年度法治政府建设情况报告（fazhi report --year 2022）")

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"fazhi/app"
-	"fazhi/importer"
 	"fazhi/internal/termtext"
 )
 
@@ -53,7 +52,7 @@ func (a *cli) importLedger(ctx context.Context, ap *app.App, id, path, errorsOut
 	a.clearProgress()
 	if err != nil {
 		if len(res.Problems) > 0 {
-			fmt.Fprint(a.stderr, importer.Report(path, res.Problems))
+			fmt.Fprint(a.stderr, app.ProblemsText(path, res.Problems))
 			if errorsOut != "" {
 				var buf bytes.Buffer
 				if werr := ap.WriteErrorWorkbook(&buf, res); werr != nil {
@@ -81,7 +80,7 @@ func (a *cli) importLedger(ctx context.Context, ap *app.App, id, path, errorsOut
 		fmt.Fprintf(a.stdout, "更新的字段：%s\n", strings.Join(parts, "，"))
 	}
 	if len(res.Notes) > 0 {
-		fmt.Fprintf(a.stdout, "提示：%d 条记录已导入，但其法定期限暂无法计算：\n%s", len(res.Notes), importer.Report(path, res.Notes))
+		fmt.Fprintf(a.stdout, "提示：%d 条记录已导入，但其法定期限暂无法计算：\n%s", len(res.Notes), app.ProblemsText(path, res.Notes))
 	}
 	if len(res.Ignored) > 0 {
 		fmt.Fprintf(a.stdout, "以下列不属于%s台账，已忽略：%s\n", res.Ledger.Name, strings.Join(res.Ignored, "、"))

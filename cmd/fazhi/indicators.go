@@ -41,8 +41,13 @@ func runIndicators(ctx context.Context, a *cli, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(vals)
 	}
+	return a.printIndicators(*year, vals)
+}
+
+// printIndicators prints figures as a table.
+func (a *cli) printIndicators(year int, vals []indicator.Value) error {
 	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "指标\t名称\t%d年\t\n", *year)
+	fmt.Fprintf(tw, "指标\t名称\t%d年\t\n", year)
 	for _, v := range vals {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", v.ID, v.Name, formatValue(v))
 	}

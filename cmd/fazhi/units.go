@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"fazhi/app"
-	"fazhi/importer"
 )
 
 func init() {
@@ -41,7 +40,7 @@ func runUnits(ctx context.Context, a *cli, args []string) error {
 		res, ins, upd, err := ap.ImportUnits(ctx, pos[0])
 		if err != nil {
 			if len(res.Problems) > 0 {
-				fmt.Fprint(a.stderr, importer.Report(pos[0], res.Problems))
+				fmt.Fprint(a.stderr, app.ProblemsText(pos[0], res.Problems))
 				if *errorsOut != "" {
 					var buf bytes.Buffer
 					if werr := ap.WriteErrorWorkbook(&buf, res); werr == nil {

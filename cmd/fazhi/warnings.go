@@ -54,6 +54,11 @@ func runWarnings(ctx context.Context, a *cli, args []string) error {
 	if err != nil {
 		return err
 	}
+	return a.printWarnings(ctx, ap, items, eng, asOf)
+}
+
+// printWarnings prints warnings, most urgent first.
+func (a *cli) printWarnings(ctx context.Context, ap *app.App, items []warning.Item, eng deadline.Engine, asOf time.Time) error {
 	tree, err := ap.Units(ctx)
 	if err != nil {
 		return err
