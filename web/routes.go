@@ -56,6 +56,10 @@ func New(a *app.App, opts Options) (*Server, error) {
 	in("POST /rounds", s.openRound)
 	in("GET /rounds/{id}", s.round)
 	in("POST /rounds/{id}/units/{unit}", s.moveSubmission)
+	in("GET /report", s.reportPage)
+	in("POST /report/{year}", s.reportSave)
+	in("POST /report/{year}/lint", s.reportLint)
+	in("GET /report/{year}/download", s.reportDownload)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, app.CodeOf(nil), "页面不存在", http.StatusNotFound)
 	})
