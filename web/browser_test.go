@@ -159,7 +159,7 @@ func jsString(s string) string {
 }
 
 // browserBudget bounds one browser test.
-const browserBudget = 3 * time.Minute
+const browserBudget = 5 * time.Minute
 
 // value returns the value of the form control matching css.
 func (b *tab) value(css string) string {

@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "indicators", usage: "--year Y [--unit U] [--json]", summary: "计算年度指标",
+	register(&command{name: "indicators", usage: "--year Y [--unit U] [--accepted-only] [--json]", summary: "计算年度指标",
 		run: runIndicators})
 }
 
@@ -21,6 +21,7 @@ func runIndicators(ctx context.Context, a *cli, args []string) error {
 	year := fs.Int("year", 0, "年度")
 	unit := fs.String("unit", "", "只统计该单位及其下级单位")
 	asJSON := fs.Bool("json", false, "输出 JSON")
+	acceptedOnly := fs.Bool("accepted-only", false, "只统计已接收的报送（报送轮次中司法局已接收的单位和台账）")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -32,7 +33,11 @@ func runIndicators(ctx context.Context, a *cli, args []string) error {
 		return err
 	}
 	defer ap.Close()
-	vals, err := ap.Indicators(ctx, *year, *unit)
+	compute := ap.Indicators
+	if *acceptedOnly {
+		compute = ap.IndicatorsAccepted
+	}
+	vals, err := compute(ctx, *year, *unit)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"fazhi/app"
 	"fazhi/calendar"
 	"fazhi/gongwen"
 	"fazhi/indicator"
@@ -17,7 +18,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "report", usage: "--year Y --format docx|pdf|html|md -o FILE [--compare Y-1] | lint | save | source | history",
+	register(&command{name: "report", usage: "--year Y --format docx|pdf|html|md -o FILE [--compare Y-1] [--accepted-only] | lint | save | source | history",
 		summary: "生成法治政府建设年度报告（公文 DOCX/PDF、可溯源 HTML、Markdown），检查、保存与查看版本",
 		run:     runReport})
 }
@@ -45,6 +46,7 @@ func runReport(ctx context.Context, a *cli, args []string) error {
 	format := fs.String("format", "", "docx、pdf、html 或 md（默认按输出文件扩展名）")
 	out := fs.String("o", "", "输出文件")
 	compare := fs.Int("compare", 0, "与该年度对比（附在 HTML 和 Markdown 之后）")
+	acceptedOnly := fs.Bool("accepted-only", false, "数字只取自已接收的报送（HTML、Markdown 与上一年度对比）")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -56,6 +58,9 @@ func runReport(ctx context.Context, a *cli, args []string) error {
 	}
 	if err := a.checkOutput(*out); err != nil {
 		return err
+	}
+	if *acceptedOnly {
+		return a.writeAcceptedReport(ctx, *year, *format, *out)
 	}
 	db, err := a.openDB(ctx)
 	if err != nil {
@@ -98,6 +103,25 @@ func runReport(ctx context.Context, a *cli, args []string) error {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "已生成%d年度报告 %s\n", *year, *out)
+	return nil
+}
+
+// writeAcceptedReport renders the report over accepted 报送 submissions
+// only, through the application layer.
+func (a *cli) writeAcceptedReport(ctx context.Context, year int, format, out string) error {
+	ap, ctx, err := a.open(ctx, app.Existing)
+	if err != nil {
+		return err
+	}
+	defer ap.Close()
+	var buf bytes.Buffer
+	if err := ap.WriteReport(ctx, &buf, year, format, true); err != nil {
+		return err
+	}
+	if err := a.writeOutputFile(out, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "已生成%d年度报告 %s（只计已接收的报送）\n", year, out)
 	return nil
 }
 
