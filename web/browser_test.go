@@ -35,6 +35,11 @@ func startTab(t testing.TB, h http.Handler) *tab {
 	if os.Getenv("FAZHI_REQUIRE_CHROMIUM") != "1" && os.Getenv("FAZHI_BROWSER") != "1" {
 		t.Skip("browser test: set FAZHI_BROWSER=1 (CI sets FAZHI_REQUIRE_CHROMIUM=1)")
 	}
+	if os.Getenv("FAZHI_TEST_PG") != "" && os.Getenv("FAZHI_BROWSER") != "1" {
+		// The pages read a SQLite copy of the demo whatever the engine
+		// under test; CI ran them in its SQLite pass already.
+		t.Skip("browser test: already run in the SQLite pass")
+	}
 	ctx := browser.NewFor(t, browserBudget, chromedp.WindowSize(1366, 768))
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
