@@ -63,6 +63,15 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("打开数据库: %w", err)
 	}
+	// Several processes may open one fresh database at once: one migrates,
+	// the others wait (store/migrate_lock.go). On SQLite the lock is taken
+	// before the first connection, which turns the file to WAL mode.
+	unlock, err := db.migrationLock(ctx, dsn)
+	if err != nil {
+		db.sql.Close()
+		return nil, fmt.Errorf("连接数据库失败（%s）: %w", redact(dsn), err)
+	}
+	defer unlock()
 	if err := db.sql.PingContext(ctx); err != nil {
 		db.sql.Close()
 		return nil, fmt.Errorf("连接数据库失败（%s）: %w", redact(dsn), err)
