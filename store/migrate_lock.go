@@ -40,14 +40,14 @@ func (db *DB) migrationLock(ctx context.Context, dsn string) (func(), error) {
 			conn.Close()
 		}, nil
 	}
-	path := sqlitePath(dsn)
-	if path == "" || path == ":memory:" {
+	uri := lockURI(dsn)
+	if uri == "" {
 		return func() {}, nil
 	}
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(120000)") // a migration takes seconds; wait up to two minutes
 	q.Add("_txlock", "immediate")
-	lk, err := sql.Open("sqlite", "file:"+path+"-lock?"+q.Encode())
+	lk, err := sql.Open("sqlite", uri+"?"+q.Encode())
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +55,7 @@ func (db *DB) migrationLock(ctx context.Context, dsn string) (func(), error) {
 	tx, err := lk.BeginTx(ctx, nil)
 	if err != nil {
 		lk.Close()
-		return nil, fmt.Errorf("等待数据库迁移锁（%s-lock）: %w", path, err)
+		return nil, fmt.Errorf("等待数据库迁移锁: %w", err)
 	}
 	return func() {
 		tx.Rollback()
@@ -63,11 +63,20 @@ func (db *DB) migrationLock(ctx context.Context, dsn string) (func(), error) {
 	}, nil
 }
 
-// sqlitePath is the file of a SQLite DSN (a path or a file: URI).
-func sqlitePath(dsn string) string {
+// lockURI is the file: URI of the companion lock database of a SQLite DSN
+// (a path, escaped as sqliteDSN does, or a file: URI), or "" for an
+// in-memory database.
+func lockURI(dsn string) string {
 	if strings.HasPrefix(dsn, "file:") {
 		p, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
-		return p
+		if p == "" || strings.Contains(p, ":memory:") {
+			return ""
+		}
+		return "file:" + p + "-lock"
 	}
-	return dsn
+	if dsn == "" || dsn == ":memory:" {
+		return ""
+	}
+	u := url.URL{Scheme: "file", Opaque: (&url.URL{Path: dsn + "-lock"}).EscapedPath()}
+	return "file:" + strings.NewReplacer("?", "%3F", "#", "%23").Replace(u.Opaque)
 }
