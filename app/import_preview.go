@@ -32,13 +32,13 @@ type RowChange struct {
 // PreviewImport checks a ledger file exactly as Import does and, when every
 // row is good, compares each record with the stored one, writing nothing.
 // A file with problems comes back as Import's Invalid error with the
-// problems in the result.
-func (a *App) PreviewImport(ctx context.Context, id, path string) (ImportPreview, ImportResult, error) {
-	res, err := a.Import(ctx, id, path, ImportOptions{DryRun: true})
+// problems in the result. name is the file's name as the user knows it.
+func (a *App) PreviewImport(ctx context.Context, id, path, name string) (ImportPreview, ImportResult, error) {
+	res, err := a.Import(ctx, id, path, ImportOptions{DryRun: true, Source: name})
 	if err != nil {
 		return ImportPreview{}, res, err
 	}
-	act, d, ch, err := a.writer(ctx, id, path)
+	act, d, ch, err := a.writer(ctx, id, name)
 	if err != nil {
 		return ImportPreview{}, res, err
 	}

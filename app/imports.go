@@ -20,6 +20,9 @@ type ImportOptions struct {
 	Check, Save func(done, total int)
 	// DryRun checks and reports what would change without writing.
 	DryRun bool
+	// Source names the file in the records' history and in messages
+	// (the name a browser uploaded); "" is path.
+	Source string
 }
 
 // ImportResult says what an import did, or why it wrote nothing.
@@ -40,11 +43,15 @@ type ImportResult struct {
 // changed since) each stop the whole file. Errors: Invalid (the problems
 // are in the result), Forbidden, Conflict, NotFound (ledger).
 func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (ImportResult, error) {
-	_, d, ch, err := a.writer(ctx, id, path)
+	source := path
+	if opt.Source != "" {
+		source = opt.Source
+	}
+	_, d, ch, err := a.writer(ctx, id, source)
 	if err != nil {
 		return ImportResult{}, err
 	}
-	res := ImportResult{Ledger: d, File: path}
+	res := ImportResult{Ledger: d, File: source}
 	sheets, err := excel.ReadAll(path)
 	if err != nil {
 		return res, &Error{Code: Invalid, Msg: err.Error(), Err: err}
@@ -77,11 +84,11 @@ func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (I
 	versions, verr := rowVersions(res.Table, parsed.HeaderRow, parsed.Rows)
 	if len(verr) > 0 {
 		res.Problems = verr
-		return res, errorf(Invalid, "%s: 共%d处错误，未导入任何数据", path, len(verr))
+		return res, errorf(Invalid, "%s: 共%d处错误，未导入任何数据", source, len(verr))
 	}
 	if len(parsed.Problems) > 0 {
 		res.Problems = parsed.Problems
-		return res, errorf(Invalid, "%s: 共%d处错误，未导入任何数据", path, len(parsed.Problems))
+		return res, errorf(Invalid, "%s: 共%d处错误，未导入任何数据", source, len(parsed.Problems))
 	}
 	rows := make([]store.Row, len(parsed.Records))
 	for i, r := range parsed.Records {
@@ -97,10 +104,10 @@ func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (I
 		for _, re := range se.Rows {
 			res.Problems = append(res.Problems, importer.Problem{Row: re.Line, Col: colOf(res.Table, parsed.HeaderRow, re.Field), Column: re.Field, Msg: re.Msg})
 		}
-		return res, &Error{Code: kindCode(se.Kind()), Msg: fmt.Sprintf("%s: 共%d处错误，未导入任何数据", path, len(se.Rows)), Err: err}
+		return res, &Error{Code: kindCode(se.Kind()), Msg: fmt.Sprintf("%s: 共%d处错误，未导入任何数据", source, len(se.Rows)), Err: err}
 	}
 	if err != nil {
-		return res, fmt.Errorf("%s: 保存失败，未写入任何数据: %w", path, err)
+		return res, fmt.Errorf("%s: 保存失败，未写入任何数据: %w", source, err)
 	}
 	res.Result = sr
 	if sr.Inserted+sr.Updated > 0 {

@@ -57,6 +57,10 @@ func TestImport_Browser(t *testing.T) {
 	if n := b.count("table.records tbody td a"); n != 2 {
 		t.Errorf("%d records after the import", n)
 	}
+	b.open("/ledgers/contract/record?key=MZ-2022-901")
+	if h := b.text("table.history"); !strings.Contains(h, "来源：合同.csv") || strings.Contains(h, "/tmp") {
+		t.Errorf("history names the upload as: %s", h)
+	}
 }
 
 // checkUnit ticks the checkbox whose label names unit.

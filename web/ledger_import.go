@@ -136,7 +136,7 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	act := actorOf(r)
-	prev, res, err := s.app.PreviewImport(r.Context(), d.ID, path)
+	prev, res, err := s.app.PreviewImport(r.Context(), d.ID, path, name)
 	up := &upload{ledger: d.ID, account: act.Account, path: path, name: name, res: res, at: time.Now()}
 	tok := s.uploads.put(up)
 	pd := &previewData{FileName: name, Token: tok, Rows: res.Rows}
@@ -153,7 +153,7 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
 			pd.Errors = append(pd.Errors, rowError{Row: p.Row, Column: p.Column, Msg: p.Msg})
 		}
 		if len(pd.Errors) == 0 {
-			pd.Errors = append(pd.Errors, rowError{Msg: err.Error()})
+			pd.Errors = append(pd.Errors, rowError{Msg: strings.ReplaceAll(err.Error(), path, name)})
 		}
 		pd.ErrorCount = len(pd.Errors)
 		if res.Table != nil && len(res.Problems) > 0 {
@@ -186,7 +186,7 @@ func (s *Server) importConfirm(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, app.NotFound, "上传的文件已过期或不存在，请重新上传", http.StatusNotFound)
 		return
 	}
-	res, err := s.app.Import(r.Context(), id, up.path, app.ImportOptions{})
+	res, err := s.app.Import(r.Context(), id, up.path, app.ImportOptions{Source: up.name})
 	if err != nil {
 		s.failErr(w, r, err)
 		return
