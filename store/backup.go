@@ -90,7 +90,7 @@ func CheckBackup(ctx context.Context, path string) (BackupInfo, error) {
 
 // lockURIPath escapes a file path for a file: URI, as sqliteDSN does.
 func lockURIPath(path string) string {
-	u := lockURI(path)                   // "file:" + escaped(path + "-lock")
+	u := lockURI(path)                    // "file:" + escaped(path + "-lock")
 	return strings.TrimSuffix(u, "-lock") // the escaping of "-lock" is itself
 }
 
