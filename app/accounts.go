@@ -52,9 +52,31 @@ func (a *App) AddUser(ctx context.Context, n NewAccount) (Account, error) {
 	} else if found {
 		return Account{}, errorf(Conflict, "账号 %s 已存在", n.Name)
 	}
-	st, err := a.checkGrant(ctx, n.Role, n.Unit, n.Scope)
-	if err != nil {
-		return Account{}, err
+	// 三员分立: 系统管理员 creates the account; only 安全管理员 grants a
+	// role and a data scope. An account created without a role can do
+	// nothing until it is granted one.
+	var st store.Account
+	switch {
+	case n.Role == "" && !act.Local:
+		if n.Scope != ledger.ScopeNone {
+			return Account{}, errorf(Forbidden, "数据范围由安全管理员授予")
+		}
+		st = store.Account{Scope: "none"}
+		if n.Unit != "" {
+			tree, err := a.db.UnitTree(ctx)
+			if err != nil {
+				return Account{}, err
+			}
+			if st.Unit, err = lookupUnit(tree, n.Unit); err != nil {
+				return Account{}, err
+			}
+		}
+	case !act.may(permGrant):
+		return Account{}, errorf(Forbidden, "%s只能创建账号，角色和数据范围由安全管理员授予（三员分立）", act.describe())
+	default:
+		if st, err = a.checkGrant(ctx, n.Role, n.Unit, n.Scope); err != nil {
+			return Account{}, err
+		}
 	}
 	if err := checkStrength(n.Name, n.Password); err != nil {
 		return Account{}, err
@@ -72,6 +94,9 @@ func (a *App) AddUser(ctx context.Context, n NewAccount) (Account, error) {
 
 // checkGrant resolves and checks a role, unit and scope for an account.
 func (a *App) checkGrant(ctx context.Context, role Role, unit string, scope ledger.ScopeKind) (store.Account, error) {
+	if role == "" {
+		return store.Account{}, errorf(Invalid, "请给出角色")
+	}
 	ri, ok := RoleOf(role)
 	if !ok {
 		_, err := ParseRole(string(role))

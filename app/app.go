@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"fazhi/calendar"
@@ -53,6 +54,11 @@ const (
 // postgres:// URL) and applies migrations. created reports a new SQLite file.
 func Open(ctx context.Context, dsn string, mode OpenMode, opt Options) (a *App, created bool, err error) {
 	if !store.IsPostgres(dsn) {
+		if dir := filepath.Dir(dsn); dir != "" {
+			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+				return nil, false, errorf(Invalid, "数据库 %s 所在的文件夹 %s 不存在", dsn, dir)
+			}
+		}
 		_, statErr := os.Stat(dsn)
 		switch {
 		case errors.Is(statErr, os.ErrNotExist) && mode == Existing:

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"fazhi/ledger"
 	"fazhi/store"
@@ -40,12 +41,13 @@ type RecordView struct {
 	DeletedBy  string
 	DeleteWhy  string
 	Masked     bool // some personal field is shown masked
+	Unchanged  bool // an edit that changed nothing
 }
 
 func (a *App) view(act Actor, d *ledger.Definition, r ledger.Record) RecordView {
 	v := RecordView{Ledger: d, Record: r, Key: d.KeyText(r), Version: r.Version(),
 		RecordUnit: r.String(ledger.MetaRecordUnit), CreatedBy: r.String(ledger.MetaCreatedBy),
-		DeletedAt: r.String(ledger.MetaDeletedAt), DeletedBy: r.String(ledger.MetaDeletedBy), DeleteWhy: r.String(ledger.MetaDeleteWhy)}
+		DeletedAt: shortTime(r.String(ledger.MetaDeletedAt)), DeletedBy: r.String(ledger.MetaDeletedBy), DeleteWhy: r.String(ledger.MetaDeleteWhy)}
 	v.Deleted = v.DeletedAt != ""
 	if !act.clearText(v.RecordUnit) {
 		v.Record, v.Masked = maskRecord(d, r)
@@ -426,13 +428,24 @@ func (a *App) EditRecord(ctx context.Context, id, key string, values map[string]
 		return RecordView{}, errorf(Conflict, "%s“%s”已删除，请先恢复再修改", d.Name, key)
 	}
 	if ifVersion > 0 && ifVersion != stored.Version() {
-		// checked field by field by the save; a version from the future is wrong input
 		if ifVersion > stored.Version() {
 			return RecordView{}, errorf(Conflict, "%s“%s”当前为第%d版，没有第%d版", d.Name, key, stored.Version(), ifVersion)
 		}
-	} else {
-		ifVersion = stored.Version()
+		// A stale edit: someone changed the record after the version the
+		// edit was based on.
+		since, err := a.db.ChangedSince(ctx, d, stored[ledger.MetaID].(int64), ifVersion)
+		if err != nil {
+			return RecordView{}, err
+		}
+		var parts []string
+		for _, f := range d.Fields {
+			if by, ok := since[f.Label]; ok {
+				parts = append(parts, fmt.Sprintf("“%s”（%s，现为“%s”）", f.Label, by, f.Format(stored[f.Name], a.unitName(ctx))))
+			}
+		}
+		return RecordView{}, errorf(Conflict, "%s“%s”在您读取的第%d版之后已被修改（现为第%d版）：%s；请重新打开记录后再修改", d.Name, key, ifVersion, stored.Version(), strings.Join(parts, "、"))
 	}
+	ifVersion = stored.Version()
 	tree, err := a.db.UnitTree(ctx)
 	if err != nil {
 		return RecordView{}, err
@@ -465,7 +478,18 @@ func (a *App) EditRecord(ctx context.Context, id, key string, values map[string]
 	if err := a.reopenAfterWrite(ctx, d, []ledger.Record{stored, after}, act.Name(), "修改"); err != nil {
 		return RecordView{}, err
 	}
-	return a.view(act, d, after), nil
+	v := a.view(act, d, after)
+	v.Unchanged = after.Version() == stored.Version()
+	return v, nil
+}
+
+// unitName maps unit codes to names for messages.
+func (a *App) unitName(ctx context.Context) func(string) string {
+	tree, err := a.db.UnitTree(ctx)
+	if err != nil {
+		return nil
+	}
+	return tree.Name
 }
 
 // DeleteRecord deletes one record, keeping it as a tombstone with who and
@@ -525,6 +549,21 @@ func (a *App) RecordHistory(ctx context.Context, id, key string) ([]store.Histor
 	if err != nil {
 		return nil, err
 	}
+	if name := a.unitName(ctx); name != nil {
+		for i := range d.Fields {
+			f := &d.Fields[i]
+			if f.Type != ledger.UnitRef {
+				continue
+			}
+			for j := range hs {
+				for _, m := range []map[string]string{hs[j].Old, hs[j].New} {
+					if v, ok := m[f.Label]; ok && v != "" {
+						m[f.Label] = name(v)
+					}
+				}
+			}
+		}
+	}
 	if !act.clearText(r.String(ledger.MetaRecordUnit)) {
 		for i := range d.Fields {
 			f := &d.Fields[i]
@@ -545,6 +584,12 @@ func (a *App) RecordHistory(ctx context.Context, id, key string) ([]store.Histor
 
 // describeChange renders a history entry's changes: 承办人：李四 → 王五.
 func DescribeChange(d *ledger.Definition, h store.HistoryEntry) string {
+	switch h.Action {
+	case "删除":
+		return "删除原因：" + orDash(h.Source)
+	case "恢复":
+		return "恢复为删除前的内容"
+	}
 	var parts []string
 	for _, f := range d.Fields {
 		o, hasO := h.Old[f.Label]
@@ -562,4 +607,13 @@ func orDash(s string) string {
 		return "（空）"
 	}
 	return s
+}
+
+// shortTime renders a stored RFC 3339 time in China's zone: 2022-12-01 09:30.
+func shortTime(s string) string {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	return t.In(ChinaTime).Format("2006-01-02 15:04")
 }

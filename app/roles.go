@@ -99,9 +99,12 @@ func ParseScope(s string) (ledger.ScopeKind, error) {
 	return ledger.ScopeNone, errorf(Invalid, "未知数据范围“%s”，可用：all（全部）、subtree（本单位及下级）、unit（本单位）、own（仅本人录入）", s)
 }
 
-// Label is the role's Chinese name.
+// Label is the role's Chinese name ("待授权" for an account not yet granted one).
 func (r Role) Label() string {
-	ri, _ := RoleOf(r)
+	ri, ok := RoleOf(r)
+	if !ok {
+		return "待授权"
+	}
 	return ri.Label
 }
 

@@ -6,10 +6,11 @@ package ledger
 // 营商环境评价整改提升方案).
 var BizenvIndicator = func() *Definition {
 	d := &Definition{
-		ID:    "bizenv_indicator",
-		Name:  "营商环境评价指标分解",
-		Key:   []string{"year", "name"},
-		Owner: "unit",
+		ID:      "bizenv_indicator",
+		Name:    "营商环境评价指标分解",
+		Key:     []string{"year", "name"},
+		Owner:   "unit",
+		Central: true,
 		Fields: []Field{
 			{Name: "year", Label: "年度", Type: Year, Required: true, Note: "分解方案所属年度"},
 			{Name: "name", Label: "指标名称", Type: Text, Required: true},

@@ -7,10 +7,11 @@ import "errors"
 // responsible unit, a time limit and its rectification.
 var BizenvIssue = func() *Definition {
 	d := &Definition{
-		ID:    "bizenv_issue",
-		Name:  "营商环境问题整改台账",
-		Key:   []string{"no"},
-		Owner: "unit",
+		ID:      "bizenv_issue",
+		Name:    "营商环境问题整改台账",
+		Key:     []string{"no"},
+		Owner:   "unit",
+		Central: true,
 		Fields: []Field{
 			{Name: "no", Label: "问题编号", Type: Text, Required: true, Note: "如 YSYH-2022-001"},
 			{Name: "year", Label: "年度", Type: Year, Note: "问题所属的评价或整改年度"},

@@ -6,10 +6,11 @@ import "fmt"
 // files reviewed by the government each year (河南省行政执法条例 art 40).
 var CaseReview = func() *Definition {
 	d := &Definition{
-		ID:    "case_review",
-		Name:  "行政执法案卷评查",
-		Key:   []string{"file_no"},
-		Owner: "agency",
+		ID:      "case_review",
+		Name:    "行政执法案卷评查",
+		Key:     []string{"file_no"},
+		Owner:   "agency",
+		Central: true,
 		Fields: []Field{
 			{Name: "file_no", Label: "案卷编号", Type: Text, Required: true, Note: "执法决定书文号或案卷号"},
 			{Name: "agency", Label: "执法单位", Type: UnitRef, Required: true},

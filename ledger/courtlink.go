@@ -10,10 +10,11 @@ var CourtlinkKinds = []string{"联席会议", "信息共享", "重大疑难案�
 // performing effective judgments).
 var Courtlink = func() *Definition {
 	d := &Definition{
-		ID:    "courtlink",
-		Name:  "府院联动事项",
-		Key:   []string{"no"},
-		Owner: "unit",
+		ID:      "courtlink",
+		Name:    "府院联动事项",
+		Key:     []string{"no"},
+		Owner:   "unit",
+		Central: true,
 		Fields: []Field{
 			{Name: "no", Label: "编号", Type: Text, Note: "如 FY2022-001"},
 			{Name: "kind", Label: "事项类型", Type: Enum, Required: true, Enum: CourtlinkKinds},

@@ -64,6 +64,13 @@ type Definition struct {
 	Fields []Field  // in template column order
 	Key    []string // natural key field names
 	Owner  string   // the UnitRef field naming the unit a record belongs to
+	// Central ledgers are kept by the district's Justice Bureau (the
+	// 复议机构, the 备案审查 office, the 评查 and 督办 staff): their records
+	// count for the unit in Owner (the respondent, the issuer) but that unit
+	// reads them and does not edit them, and a writer may name any unit as
+	// Owner. Other ledgers are kept by their own units: a writer below the
+	// district level names only units within its scope.
+	Central bool
 	// Public ledgers are read by every account of the district (normative
 	// documents once published, the enforcement handbook); writes still go
 	// by the recording unit.
@@ -111,6 +118,9 @@ func MaskName(s string) string {
 	}
 	return string(r[:1]) + strings.Repeat("*", len(r)-1)
 }
+
+// IsMaskedText reports whether s looks masked (has a * where characters were hidden).
+func IsMaskedText(s string) bool { return strings.ContainsAny(s, "*＊") }
 
 // Masked reports whether the field is shown masked to readers who may not
 // see personal data (Sensitive or Personal).

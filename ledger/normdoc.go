@@ -10,11 +10,12 @@ var NormdocStatuses = []string{"有效", "已修改", "废止", "失效", "不�
 // publication and 备案 of each document (国办发〔2018〕37号, 国办发〔2018〕115号).
 var Normdoc = func() *Definition {
 	d := &Definition{
-		ID:     "normdoc",
-		Public: true,
-		Name:   "行政规范性文件",
-		Key:    []string{"doc_no"},
-		Owner:  "issuer",
+		ID:      "normdoc",
+		Public:  true,
+		Name:    "行政规范性文件",
+		Key:     []string{"doc_no"},
+		Owner:   "issuer",
+		Central: true,
 		Fields: []Field{
 			{Name: "doc_no", Label: "文号", Type: Text, Required: true, Normalize: ident.NormalizeDocNumber, Check: ident.CheckDocNumber, Note: "如 偃政〔2022〕5号"},
 			{Name: "title", Label: "标题", Type: Text, Required: true},
@@ -62,10 +63,11 @@ const CleanupPending = "待定"
 // and cleanup batch (国发〔2010〕33号 calls for a cleanup every two years).
 var NormdocCleanup = func() *Definition {
 	d := &Definition{
-		ID:    "normdoc_cleanup",
-		Name:  "规范性文件清理",
-		Key:   []string{"batch", "doc_no"},
-		Owner: "issuer",
+		ID:      "normdoc_cleanup",
+		Name:    "规范性文件清理",
+		Key:     []string{"batch", "doc_no"},
+		Owner:   "issuer",
+		Central: true,
 		Fields: []Field{
 			{Name: "batch", Label: "清理批次", Type: Text, Required: true, Note: "如 2022年规范性文件专项清理"},
 			{Name: "doc_no", Label: "文号", Type: Text, Required: true, Normalize: ident.NormalizeDocNumber, Check: ident.CheckDocNumber},

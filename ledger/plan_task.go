@@ -10,10 +10,11 @@ var PlanTaskStatuses = []string{"未开始", "推进中", "已完成", "逾期"}
 // yearly 工作要点, each with a lead unit and a time limit.
 var PlanTask = func() *Definition {
 	d := &Definition{
-		ID:    "plan_task",
-		Name:  "规划方案任务分解",
-		Key:   []string{"no"},
-		Owner: "lead_unit",
+		ID:      "plan_task",
+		Name:    "规划方案任务分解",
+		Key:     []string{"no"},
+		Owner:   "lead_unit",
+		Central: true,
 		Fields: []Field{
 			{Name: "no", Label: "编号", Type: Text, Note: "如 FZZF-2022-03"},
 			{Name: "document", Label: "所属文件", Type: Text, Required: true, Note: "如《偃师区法治政府建设实施方案（2022—2025年）》"},

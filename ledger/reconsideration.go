@@ -12,10 +12,11 @@ import (
 // from receipt through review (复议法 2023 arts 30-33) to the decision (arts 62-74).
 var Reconsideration = func() *Definition {
 	d := &Definition{
-		ID:    "reconsideration",
-		Name:  "行政复议案件",
-		Key:   []string{"case_no"},
-		Owner: "respondent",
+		ID:      "reconsideration",
+		Name:    "行政复议案件",
+		Key:     []string{"case_no"},
+		Owner:   "respondent",
+		Central: true,
 		Fields: []Field{
 			{Name: "case_no", Label: "案号", Type: Text, Required: true, Normalize: normalizeCaseNo, Note: "如 偃政复〔2022〕1号"},
 			{Name: "applicant", Label: "申请人", Type: Text, Required: true, Personal: true},

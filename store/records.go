@@ -279,6 +279,25 @@ func (db *DB) writeCheck(ctx context.Context, q querier, ch Change) (func(unit, 
 
 func (s *saver) Close() { s.sel.Close() }
 
+// ownerOK reports whether the unit record r counts for may be named by the
+// writer: on a unit's own ledgers a writer below the district level names
+// only units within its scope, so no unit adds to another's figures; on
+// central ledgers (kept by the Justice Bureau) any unit.
+func (s *saver) ownerOK(r ledger.Record) bool {
+	d := s.d
+	if d.Central || d.Owner == "" || s.ch.Scope.Kind == ledger.ScopeAll {
+		return true
+	}
+	code := r.String(d.Owner)
+	if code == "" {
+		return true
+	}
+	if s.ch.Scope.Kind == ledger.ScopeOwn {
+		return code == s.ch.Scope.Unit
+	}
+	return s.writable(code, "")
+}
+
 // Err returns the refused rows as a *SaveError, or nil.
 func (s *saver) Err() error {
 	if len(s.errs) == 0 {
@@ -369,12 +388,23 @@ func (s *saver) insert(ctx context.Context, i int, row Row, key string) error {
 		}
 	}
 	unit := s.ch.RecordUnit
-	if unit == "" && d.Owner != "" {
+	if unit == "" && d.Owner != "" && !d.Central {
 		unit = r.String(d.Owner)
 	}
 	if !s.writable(unit, s.ch.Account) {
 		s.refuse(i, row, key, "", Forbidden, fmt.Sprintf("无权为本单位以外的单位录入%s", d.Name))
 		return nil
+	}
+	if !s.ownerOK(r) {
+		s.refuse(i, row, key, d.Field(d.Owner).Label, Forbidden, fmt.Sprintf("无权为本单位以外的单位录入%s（%s不在您的数据范围内）", d.Name, d.Field(d.Owner).Label))
+		return nil
+	}
+	for j := range d.Fields {
+		f := &d.Fields[j]
+		if v, ok := r[f.Name].(string); ok && f.Masked() && ledger.IsMaskedText(v) {
+			s.refuse(i, row, key, f.Label, Invalid, fmt.Sprintf("“%s”是打码后的值，新记录须填写完整的%s", v, f.Label))
+			return nil
+		}
 	}
 	cols := make([]string, 0, len(s.all)+6)
 	args := make([]any, 0, len(s.all)+6)
@@ -411,6 +441,9 @@ func (s *saver) update(ctx context.Context, i int, row Row, key string, id int64
 		if f.Masked() && ok {
 			if sv, isStr := v.(string); isStr && sv != "" && sv == f.MaskText(old.String(n)) {
 				continue // a masked copy of the stored value: unchanged
+			} else if isStr && ledger.IsMaskedText(sv) {
+				s.refuse(i, row, key, f.Label, Invalid, fmt.Sprintf("“%s”是打码后的值，与库中的%s不符；请填写完整的值，或保留导出时的打码值", sv, f.Label))
+				return nil
 			}
 		}
 		if !ok || v == nil {
@@ -418,6 +451,10 @@ func (s *saver) update(ctx context.Context, i int, row Row, key string, id int64
 		} else {
 			merged[n] = v
 		}
+	}
+	if !s.ownerOK(merged) {
+		s.refuse(i, row, key, d.Field(d.Owner).Label, Forbidden, fmt.Sprintf("无权把%s“%s”改为本单位以外的单位", d.Name, key))
+		return nil
 	}
 	if s.ch.Env != nil {
 		bad := false
@@ -484,8 +521,12 @@ func (s *saver) update(ctx context.Context, i int, row Row, key string, id int64
 	return s.db.history(ctx, s.tx, d, id, action, s.now, s.ch, pick(old, changed), pick(merged, changed), version+1)
 }
 
-// changedSince returns, by field label, who changed each field of record
-// id after version v.
+// ChangedSince returns, by field label, who changed each field of record
+// id after version v, and when ("张三于2022-12-01 09:30").
+func (db *DB) ChangedSince(ctx context.Context, d *ledger.Definition, id, v int64) (map[string]string, error) {
+	return db.changedSince(ctx, db.sql, d, id, v)
+}
+
 func (db *DB) changedSince(ctx context.Context, q querier, d *ledger.Definition, id, v int64) (map[string]string, error) {
 	rows, err := q.QueryContext(ctx, db.rebind(`SELECT actor, changed_at, new_values FROM record_history WHERE ledger = ? AND record_id = ? AND version > ? ORDER BY id`), d.ID, id, v)
 	if err != nil {

@@ -75,7 +75,7 @@ func (db *DB) syncLedger(ctx context.Context, d *ledger.Definition) error {
 				stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s %s", t, c[0], c[1]))
 			}
 		}
-		if !have["record_unit"] && d.Owner != "" {
+		if !have["record_unit"] && d.Owner != "" && !d.Central {
 			// Records kept before recording units were stored were
 			// entered for the unit they count for.
 			stmts = append(stmts, fmt.Sprintf("UPDATE %s SET record_unit = %s WHERE record_unit IS NULL", t, d.Owner))

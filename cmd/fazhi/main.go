@@ -10,6 +10,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 
 	"fazhi/internal/termtext"
 )
@@ -101,10 +102,45 @@ func (a *cli) printHelp() {
 }
 
 // newFlags returns a flag set for a subcommand whose errors are reported, not printed twice.
+// Its errors come back in Chinese (parseFlags); -h prints the options in Chinese.
 func (a *cli) newFlags(c string) *flag.FlagSet {
 	fs := flag.NewFlagSet("fazhi "+c, flag.ContinueOnError)
-	fs.SetOutput(a.stderr)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {} // the flag package calls it on errors too; help is printed by parseFlags
+	helps.Store(fs, func() {
+		fmt.Fprintf(a.stdout, "fazhi %s 的选项：\n", c)
+		fs.VisitAll(func(f *flag.Flag) {
+			fmt.Fprintf(a.stdout, "  --%-16s %s\n", f.Name, f.Usage)
+		})
+	})
 	return fs
+}
+
+// helps holds each flag set's help printer.
+var helps sync.Map
+
+// flagError restates the flag package's English errors in Chinese.
+func flagError(err error) error {
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "flag provided but not defined: "):
+		return usageError{"未知选项 " + strings.TrimPrefix(msg, "flag provided but not defined: ") + "（-h 查看可用选项）"}
+	case strings.HasPrefix(msg, "flag needs an argument: "):
+		return usageError{"选项 " + strings.TrimPrefix(msg, "flag needs an argument: ") + " 需要一个值"}
+	case strings.HasPrefix(msg, "invalid value "), strings.HasPrefix(msg, "invalid boolean value "):
+		// invalid value "abc" for flag -if-version: parse error
+		if i := strings.Index(msg, " for flag "); i > 0 {
+			val := strings.TrimPrefix(strings.TrimPrefix(msg[:i], "invalid value "), "invalid boolean value ")
+			name := msg[i+len(" for flag "):]
+			if j := strings.Index(name, ":"); j > 0 {
+				name = name[:j]
+			}
+			return usageError{fmt.Sprintf("选项 %s 的值 %s 无效", name, val)}
+		}
+	case strings.HasPrefix(msg, "bad flag syntax: "):
+		return usageError{"选项写法有误：" + strings.TrimPrefix(msg, "bad flag syntax: ")}
+	}
+	return usageError{msg}
 }
 
 // parseFlags parses args, allowing flags after positional arguments
@@ -114,9 +150,12 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, errHelp // the flag set printed its usage
+				if h, ok := helps.Load(fs); ok {
+					h.(func())()
+				}
+				return nil, errHelp
 			}
-			return nil, usageError{err.Error()}
+			return nil, flagError(err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {

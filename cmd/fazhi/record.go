@@ -92,7 +92,11 @@ func runRecord(ctx context.Context, a *cli, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(a.stdout, "已修改%s %s（现为第%d版）\n", d.Name, v.Key, v.Version)
+		if v.Unchanged {
+			fmt.Fprintf(a.stdout, "%s %s 没有变化（仍为第%d版）\n", d.Name, v.Key, v.Version)
+		} else {
+			fmt.Fprintf(a.stdout, "已修改%s %s（现为第%d版）\n", d.Name, v.Key, v.Version)
+		}
 		a.printRecord(v, tree.Name)
 	case "delete":
 		if err := ap.DeleteRecord(ctx, d.ID, key, *reason); err != nil {

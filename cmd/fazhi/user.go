@@ -60,9 +60,11 @@ func runUser(ctx context.Context, a *cli, args []string) error {
 	}
 	switch {
 	case args[0] == "add" && len(pos) == 1:
-		r, err := grant()
-		if err != nil {
-			return err
+		var r app.Role
+		if *role != "" {
+			if r, err = app.ParseRole(*role); err != nil {
+				return err
+			}
 		}
 		k, err := kind()
 		if err != nil {
@@ -77,6 +79,9 @@ func runUser(ctx context.Context, a *cli, args []string) error {
 			return err
 		}
 		fmt.Fprintf(a.stdout, "已创建账号 %s：%s，%s，数据范围 %s；首次登录须修改密码\n", acc.Name, acc.Role.Label(), orNone(acc.UnitName), acc.Scope.Label())
+		if acc.Role == "" {
+			fmt.Fprintln(a.stdout, "该账号尚无角色，须由安全管理员授予角色和数据范围后才能使用。")
+		}
 		return nil
 	case args[0] == "list" && len(pos) == 0:
 		users, err := ap.Users(ctx)

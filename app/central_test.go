@@ -1,0 +1,112 @@
+package app_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fazhi/app"
+	"fazhi/internal/testdb"
+)
+
+// TestRespondentReadsButDoesNotEdit: a case is kept by the Justice Bureau;
+// the respondent's clerk reads it (applicant masked) and cannot edit it; a
+// clerk cannot put a record into another unit's figures.
+func TestRespondentReadsButDoesNotEdit(t *testing.T) {
+	t.Parallel()
+	ap := open(t, demoDSN(t, testdb.Engines()[0]))
+	clerk := as(t, ap, "minzheng")
+	p, err := ap.ListRecords(clerk, "reconsideration", app.ListQuery{PageSize: 1000})
+	if err != nil || p.Total == 0 {
+		t.Fatalf("cases against 区民政局: %d %v", p.Total, err)
+	}
+	c := p.Records[0]
+	if !c.Masked || !strings.Contains(c.Record.String("applicant"), "*") {
+		t.Errorf("the respondent's clerk sees the applicant in clear: %q", c.Record.String("applicant"))
+	}
+	if _, err := ap.EditRecord(clerk, "reconsideration", c.Key, map[string]string{"是否延期": "否"}, 0); app.CodeOf(err) != app.Forbidden {
+		t.Errorf("respondent edits the case against it: %v", err)
+	}
+	if err := ap.DeleteRecord(clerk, "reconsideration", c.Key, "不服"); app.CodeOf(err) != app.Forbidden {
+		t.Errorf("respondent deletes the case against it: %v", err)
+	}
+	// Its own ledgers: records for its own unit only.
+	_, err = ap.AddRecord(clerk, "contract", map[string]string{"合同编号": "MZ-T-1", "合同名称": "采购合同", "承办单位": "偃师区交通运输局",
+		"送审日期": "2024-03-01", "审查意见": "同意", "出具意见日期": "2024-03-05"})
+	if app.CodeOf(err) != app.Forbidden {
+		t.Errorf("a clerk records a contract for another unit: %v", err)
+	}
+	v, err := ap.AddRecord(clerk, "contract", map[string]string{"合同编号": "MZ-T-2", "合同名称": "采购合同", "承办单位": "偃师区民政局",
+		"送审日期": "2024-03-01", "审查意见": "同意", "出具意见日期": "2024-03-05"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ap.EditRecord(clerk, "contract", v.Key, map[string]string{"承办单位": "偃师区交通运输局"}, 0); app.CodeOf(err) != app.Forbidden {
+		t.Errorf("a clerk moves its record to another unit: %v", err)
+	}
+	// A stale edit is refused even on another field, naming what changed.
+	if _, err := ap.EditRecord(clerk, "contract", v.Key, map[string]string{"相对方": "甲公司"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ap.EditRecord(clerk, "contract", v.Key, map[string]string{"合同名称": "新名称"}, v.Version)
+	if app.CodeOf(err) != app.Conflict || !strings.Contains(err.Error(), "相对方") {
+		t.Errorf("stale edit: %v", err)
+	}
+}
+
+// TestMaskedExportReimports: an export with masked ID numbers (a leader's)
+// imported back by 司法局管理员 changes nothing; a masked value that does not
+// match the stored one is refused.
+func TestMaskedExportReimports(t *testing.T) {
+	t.Parallel()
+	ap := open(t, demoDSN(t, testdb.Engines()[0]))
+	var buf bytes.Buffer
+	if _, err := ap.Export(as(t, ap, "lingdao"), &buf, "reconsideration", 2022, ""); err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(t.TempDir(), "masked.xlsx")
+	os.WriteFile(f, buf.Bytes(), 0o644)
+	res, err := ap.Import(as(t, ap, "sifaju"), "reconsideration", f, app.ImportOptions{})
+	if err != nil {
+		t.Fatalf("re-import of a masked export: %v %+v", err, res.Problems)
+	}
+	if res.Result.Updated != 0 || res.Result.Inserted != 0 {
+		t.Errorf("masked export changed records: %+v", res.Result)
+	}
+	_, err = ap.EditRecord(local, "reconsideration", "偃政复〔2022〕1号", map[string]string{"申请人证件号": "999*************99"}, 0)
+	if app.CodeOf(err) != app.Invalid {
+		t.Errorf("a masked value unlike the stored one: %v", err)
+	}
+}
+
+// TestThreeAdministrators: 系统管理员 creates accounts without roles; only
+// 安全管理员 grants them; the 审计员 reads no records.
+func TestThreeAdministrators(t *testing.T) {
+	t.Parallel()
+	ap := open(t, demoDSN(t, testdb.Engines()[0]))
+	sys, sec := as(t, ap, "xitong"), as(t, ap, "anquan")
+	if _, err := ap.AddUser(sys, app.NewAccount{Name: "boss", Role: app.RoleAdmin, Unit: "偃师区司法局", Password: "Qw@2022abc"}); app.CodeOf(err) != app.Forbidden {
+		t.Errorf("系统管理员 grants a role: %v", err)
+	}
+	acc, err := ap.AddUser(sys, app.NewAccount{Name: "newclerk", Unit: "偃师区民政局", Password: "Qw@2022abc"})
+	if err != nil || acc.Role != "" {
+		t.Fatalf("add without a role: %+v %v", acc, err)
+	}
+	if _, err := ap.ListRecords(as(t, ap, "newclerk"), "contract", app.ListQuery{}); app.CodeOf(err) != app.Forbidden {
+		t.Errorf("an account without a role reads records: %v", err)
+	}
+	if _, err := ap.Grant(sys, "newclerk", app.RoleClerk, "偃师区民政局", app.ScopeNone); app.CodeOf(err) != app.Forbidden {
+		t.Errorf("系统管理员 grants: %v", err)
+	}
+	if _, err := ap.Grant(sec, "newclerk", app.RoleClerk, "偃师区民政局", app.ScopeNone); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ap.ListRecords(as(t, ap, "newclerk"), "contract", app.ListQuery{}); err != nil {
+		t.Errorf("granted clerk: %v", err)
+	}
+	if _, err := ap.ListRecords(as(t, ap, "shenji"), "contract", app.ListQuery{}); app.CodeOf(err) != app.Forbidden {
+		t.Errorf("审计员 reads records: %v", err)
+	}
+}
