@@ -165,36 +165,6 @@ func (db *DB) MoveSubmission(ctx context.Context, id int64, unit string, from []
 	return n == 1, err
 }
 
-// ReopenAccepted moves back to open every accepted submission of unit in a
-// round that asks for ledger and whose period contains one of dates (or any
-// such round when dates is empty), noting why; it returns how many it
-// reopened. An accepted figure thus never changes in silence.
-func (db *DB) ReopenAccepted(ctx context.Context, ledger, unit string, dates []time.Time, note string) (int, error) {
-	rs, err := db.Rounds(ctx)
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, r := range rs {
-		if !r.Has(ledger) || !r.Covers(dates) {
-			continue
-		}
-		for _, s := range r.Submissions {
-			if s.Unit != unit || s.Status != SubmissionAccepted {
-				continue
-			}
-			ok, err := db.MoveSubmission(ctx, r.ID, unit, []string{SubmissionAccepted}, SubmissionOpen, "", note)
-			if err != nil {
-				return n, err
-			}
-			if ok {
-				n++
-			}
-		}
-	}
-	return n, nil
-}
-
 // Has reports whether the round asks for ledger.
 func (r Round) Has(ledger string) bool {
 	for _, l := range r.Ledgers {

@@ -39,14 +39,9 @@ func TestRounds_SubmissionStates(t *testing.T) {
 		move("A", []string{store.SubmissionSubmitted}, store.SubmissionAccepted, false) // not yet submitted
 		move("A", []string{store.SubmissionOpen, store.SubmissionReturned}, store.SubmissionSubmitted, true)
 		move("A", []string{store.SubmissionSubmitted}, store.SubmissionAccepted, true)
-		if n, err := db.ReopenAccepted(ctx, "training", "A", nil, "x"); err != nil || n != 0 {
-			t.Fatalf("reopen on a ledger the round does not ask for: %d %v", n, err)
-		}
-		if n, err := db.ReopenAccepted(ctx, "contract", "A", []time.Time{d("2021-05-01")}, "x"); err != nil || n != 0 {
-			t.Fatalf("reopen for a record outside the period: %d %v", n, err)
-		}
-		if n, err := db.ReopenAccepted(ctx, "contract", "A", []time.Time{d("2022-05-01")}, "记录已修改"); err != nil || n != 1 {
-			t.Fatalf("reopen: %d %v", n, err)
+		move("A", []string{store.SubmissionAccepted}, store.SubmissionOpen, true) // reopened by an edit
+		if _, err := db.MoveSubmission(ctx, id, "A", []string{store.SubmissionOpen}, store.SubmissionOpen, "", "记录已修改"); err != nil {
+			t.Fatal(err)
 		}
 		r, ok, err := db.Round(ctx, id)
 		if err != nil || !ok {
@@ -64,6 +59,12 @@ func TestRounds_SubmissionStates(t *testing.T) {
 		}
 		if r.Name != "2022年度报送" || len(r.Ledgers) != 2 || !r.Due.Equal(d("2023-01-15")) {
 			t.Errorf("round: %+v", r)
+		}
+		if !r.Has("contract") || r.Has("training") {
+			t.Errorf("Has: %v", r.Ledgers)
+		}
+		if !r.Covers([]time.Time{d("2021-05-01"), d("2022-05-01")}) || r.Covers([]time.Time{d("2021-05-01")}) || !r.Covers(nil) {
+			t.Error("Covers")
 		}
 	})
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"fazhi/app"
-	"fazhi/ledger"
 )
 
 // loginData is the login page's data.
@@ -116,5 +115,3 @@ func (s *Server) nav(r *http.Request) []NavArea {
 	u := userOf(r)
 	return navAreas(func(string) bool { return u.CanRecords })
 }
-
-var _ = ledger.All

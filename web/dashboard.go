@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"sort"
 	"strconv"
@@ -329,5 +328,3 @@ func table(c Chart) Chart {
 	}
 	return c
 }
-
-var _ = fmt.Sprint

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strconv"
 
-	"fazhi/app"
 	"fazhi/ledger"
 )
 
@@ -64,5 +63,3 @@ func (s *Server) figure(w http.ResponseWriter, r *http.Request) {
 	}
 	s.page(w, r, http.StatusOK, "figure", v.Name, "dashboard", data)
 }
-
-var _ = app.CodeOf

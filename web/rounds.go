@@ -30,11 +30,11 @@ type roundsData struct {
 type subRow struct {
 	app.SubmissionView
 	ActionURL string
-	Ledgers   []NavLedger2
+	Ledgers   []roundLedger
 }
 
-// NavLedger2 is a link to a ledger's list for one unit.
-type NavLedger2 struct{ Name, URL string }
+// roundLedger is a link to a ledger's list for one unit.
+type roundLedger struct{ Name, URL string }
 
 type roundData struct {
 	roundSummary
@@ -152,7 +152,7 @@ func (s *Server) showRound(w http.ResponseWriter, r *http.Request, status int, m
 		row.SubmittedAt, row.ReviewedAt = shortTime(sv.SubmittedAt), shortTime(sv.ReviewedAt)
 		for _, lid := range v.Ledgers {
 			if d, ok := ledger.Get(lid); ok {
-				row.Ledgers = append(row.Ledgers, NavLedger2{Name: d.Name, URL: withQuery("/ledgers/"+d.ID, "unit", sv.Unit, "year", strconv.Itoa(year))})
+				row.Ledgers = append(row.Ledgers, roundLedger{Name: d.Name, URL: withQuery("/ledgers/"+d.ID, "unit", sv.Unit, "year", strconv.Itoa(year))})
 			}
 		}
 		data.Submissions = append(data.Submissions, row)
