@@ -38,25 +38,38 @@ func Engines() []Engine {
 
 func pgSchema(t testing.TB, dsn string) string {
 	t.Helper()
+	schemaDSN, drop, err := Schema(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(drop)
+	return schemaDSN
+}
+
+// Schema creates a new, empty schema on the PostgreSQL server of dsn and
+// returns a DSN whose search_path starts with it, and drop, which removes
+// the schema and everything in it. Tests use Engine.DSN; Schema is for a
+// fixture that outlives one test (internal/testfix).
+func Schema(dsn string) (schemaDSN string, drop func(), err error) {
 	db, err := sql.Open("pgx", dsn)
 	if err != nil {
-		t.Fatalf("PostgreSQL (FAZHI_TEST_PG): %v", err)
+		return "", nil, fmt.Errorf("PostgreSQL (FAZHI_TEST_PG): %v", err)
 	}
 	schema := fmt.Sprintf("t_%d", rand.Int64())
 	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
 		db.Close()
-		t.Fatalf("PostgreSQL (FAZHI_TEST_PG) unreachable or refused: %v", err)
+		return "", nil, fmt.Errorf("PostgreSQL (FAZHI_TEST_PG) unreachable or refused: %v", err)
 	}
-	t.Cleanup(func() {
+	drop = func() {
 		db.Exec("DROP SCHEMA " + schema + " CASCADE")
 		db.Close()
-	})
+	}
 	sep := "?"
 	if strings.Contains(dsn, "?") {
 		sep = "&"
 	}
 	// public stays on the path for extensions such as pg_trgm.
-	return dsn + sep + "search_path=" + schema + ",public"
+	return dsn + sep + "search_path=" + schema + ",public", drop, nil
 }
 
 // Open opens a fresh database on engine e.
