@@ -25,9 +25,9 @@
 // generated fontconfig file mapping the official names to free fonts
 // (FandolFang, FandolKai, Noto CJK, Liberation Serif). install-fonts.sh
 // installs all of it on Debian. FAZHI_FONT_DIR adds font directories (for
-// licensed fonts); the tests honour FAZHI_REQUIRE_LIBREOFFICE=1 (fail
-// instead of skip without LibreOffice) and GONGWEN_DUMP=dir (keep the
-// rendered DOCX and PDF).
+// licensed fonts); the PDF tests run only with FAZHI_REQUIRE_LIBREOFFICE=1
+// (as in CI, where a missing LibreOffice fails them) and honour
+// GONGWEN_DUMP=dir (keep the rendered DOCX and PDF).
 //
 // Checking: Check, CheckFile and Inspect read any DOCX, resolve effective
 // properties (docDefaults, styles and their basedOn chains, character

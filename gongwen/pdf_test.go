@@ -18,27 +18,25 @@ import (
 	"testing"
 	"time"
 	"unicode"
+
+	"fazhi/internal/testgate"
 )
 
-// needTool skips the test when a program is missing, or fails it when
-// FAZHI_REQUIRE_LIBREOFFICE=1 (CI after gongwen/install-fonts.sh).
+// needTool fails the test when a program is missing: it runs only after
+// needLibreOffice let it (FAZHI_REQUIRE_LIBREOFFICE=1, as in CI after
+// gongwen/install-fonts.sh).
 func needTool(t *testing.T, name string) {
 	t.Helper()
-	if _, err := exec.LookPath(name); err == nil {
-		return
-	}
-	if os.Getenv("FAZHI_REQUIRE_LIBREOFFICE") == "1" {
+	if _, err := exec.LookPath(name); err != nil {
 		t.Fatalf("%s 不在 PATH 中（FAZHI_REQUIRE_LIBREOFFICE=1）；请运行 gongwen/install-fonts.sh", name)
 	}
-	t.Skipf("%s not on PATH; run gongwen/install-fonts.sh to enable this test", name)
 }
 
-// needLibreOffice is needTool for soffice or libreoffice.
+// needLibreOffice runs a PDF test only in CI or when asked
+// (internal/testgate.LibreOffice); a LibreOffice conversion takes seconds.
 func needLibreOffice(t *testing.T) {
 	t.Helper()
-	if _, err := LibreOfficePath(); err != nil {
-		needTool(t, "soffice")
-	}
+	testgate.LibreOffice(t)
 }
 
 func TestConvertPDFWithoutLibreOffice(t *testing.T) {

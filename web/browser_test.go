@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"fazhi/internal/browser"
+	"fazhi/internal/testgate"
 )
 
 // tab is one headless chromium tab on a server the test started on a free
@@ -32,9 +33,7 @@ type tab struct {
 // in CI (.ci/run sets FAZHI_REQUIRE_CHROMIUM=1) or with FAZHI_BROWSER=1.
 func startTab(t testing.TB, h http.Handler) *tab {
 	t.Helper()
-	if os.Getenv("FAZHI_REQUIRE_CHROMIUM") != "1" && os.Getenv("FAZHI_BROWSER") != "1" {
-		t.Skip("browser test: set FAZHI_BROWSER=1 (CI sets FAZHI_REQUIRE_CHROMIUM=1)")
-	}
+	testgate.Chromium(t)
 	if os.Getenv("FAZHI_TEST_PG") != "" && os.Getenv("FAZHI_BROWSER") != "1" {
 		// The pages read a SQLite copy of the demo whatever the engine
 		// under test; CI ran them in its SQLite pass already.

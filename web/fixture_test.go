@@ -7,59 +7,22 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"fazhi/app"
+	"fazhi/internal/testdb"
+	"fazhi/internal/testfix"
 	"fazhi/web"
 )
 
-// The demo is loaded once per test binary into a SQLite file; each test
-// gets its own copy, so tests that write do not see each other.
-var (
-	demoOnce sync.Once
-	demoPath string
-	demoErr  error
-)
+func TestMain(m *testing.M) { testfix.Main(m) }
 
+// demoDB returns a copy of the demo on SQLite for the test alone (the demo
+// is loaded once per test binary: internal/testfix).
 func demoDB(t testing.TB) string {
 	t.Helper()
-	demoOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "fazhi-web-test-")
-		if err != nil {
-			demoErr = err
-			return
-		}
-		demoPath = filepath.Join(dir, "demo.db")
-		ctx := context.Background()
-		a, _, err := app.Open(ctx, demoPath, app.Create, app.Options{})
-		if err != nil {
-			demoErr = err
-			return
-		}
-		defer a.Close()
-		_, _, _, demoErr = a.LoadDemo(app.WithActor(ctx, app.LocalActor()), func(app.DemoFile) {})
-	})
-	if demoErr != nil {
-		t.Fatal(demoErr)
-	}
-	dst := filepath.Join(t.TempDir(), "demo.db")
-	for _, suf := range []string{"", "-wal"} {
-		b, err := os.ReadFile(demoPath + suf)
-		if err != nil {
-			if suf != "" && os.IsNotExist(err) {
-				continue
-			}
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(dst+suf, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
+	return testfix.Demo(t, testdb.Engines()[0])
 }
 
 // demoServer serves the web interface over a fresh copy of the demo.

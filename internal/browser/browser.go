@@ -1,16 +1,18 @@
 // Package browser starts Debian's headless chromium for tests of what a
-// person clicks. Tests skip when chromium is absent, unless
-// FAZHI_REQUIRE_CHROMIUM=1 (as in CI), where its absence fails them.
+// person clicks. They are slow, so they run only in CI or when asked
+// (internal/testgate.Chromium: FAZHI_REQUIRE_CHROMIUM=1, where a missing
+// chromium fails them, or FAZHI_BROWSER=1, where it skips them).
 package browser
 
 import (
 	"context"
-	"os"
 	"os/exec"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"fazhi/internal/testgate"
 )
 
 // New returns a chromedp context on a fresh headless chromium profile.
@@ -24,12 +26,10 @@ func New(t testing.TB, extra ...chromedp.ExecAllocatorOption) context.Context {
 // (a crawl of every page).
 func NewFor(t testing.TB, d time.Duration, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
+	testgate.Chromium(t)
 	path, err := exec.LookPath("chromium")
 	if err != nil {
-		if os.Getenv("FAZHI_REQUIRE_CHROMIUM") == "1" {
-			t.Fatal("chromium is not installed (apt-get install chromium)")
-		}
-		t.Skip("chromium is not installed; set FAZHI_REQUIRE_CHROMIUM=1 to require it")
+		t.Fatal(err)
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),

@@ -83,9 +83,14 @@ func Open(t testing.TB, e Engine) *store.DB {
 	return db
 }
 
-// Run runs f as a subtest on every engine.
+// Run runs f as a subtest on every engine, the engines in parallel (each
+// has its own database, so f shares nothing between them; f must not call
+// t.Setenv). Call t.Parallel in the test itself to run it beside other tests.
 func Run(t *testing.T, f func(t *testing.T, e Engine)) {
 	for _, e := range Engines() {
-		t.Run(e.Name, func(t *testing.T) { f(t, e) })
+		t.Run(e.Name, func(t *testing.T) {
+			t.Parallel()
+			f(t, e)
+		})
 	}
 }
