@@ -67,6 +67,7 @@ func statuses(t *testing.T, dsn string) map[string]string {
 }
 
 func TestCleanupCampaign(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
 		dsn := withUnits(t, e)
 		dir := t.TempDir()
@@ -214,6 +215,7 @@ func TestCleanupCampaign(t *testing.T) {
 // A batch imported as a normdoc_cleanup file (as the demo does) has no
 // batch record: its decision is drawn from the rows alone.
 func TestCleanupDecision_ImportedBatch(t *testing.T) {
+	t.Parallel()
 	e := testdb.Engines()[0]
 	dsn := withUnits(t, e)
 	dir := t.TempDir()
@@ -249,6 +251,7 @@ func TestCleanupDecision_ImportedBatch(t *testing.T) {
 // decision lists the report's 38 + 12 + 1 documents; search finds the
 // demo's handbook entries.
 func TestCleanupDecision_Demo(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
 		dsn := e.DSN(t)
 		dir := t.TempDir()

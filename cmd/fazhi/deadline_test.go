@@ -10,6 +10,7 @@ import (
 )
 
 func TestDeadlineCommand(t *testing.T) {
+	t.Parallel()
 	dsn := testdb.Engines()[0].DSN(t)
 	for _, tc := range []struct {
 		args []string
@@ -52,6 +53,7 @@ func TestDeadlineCommand(t *testing.T) {
 }
 
 func TestCalendarImport(t *testing.T) {
+	t.Parallel()
 	dsn := testdb.Engines()[0].DSN(t)
 	if _, _, err := fazhi(t, dsn, "calendar", "show", "2031"); err == nil {
 		t.Error("calendar show 2031 succeeded before the notice was imported")
@@ -78,9 +80,9 @@ func TestCalendarImport(t *testing.T) {
 // TestWarnings_Demo checks the warnings as of 2022-12-01 against the cases
 // the demo places for that purpose (demo/cases.go, demo/bizenv.go, demo/plan.go).
 func TestWarnings_Demo(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
-		dsn := e.DSN(t)
-		mustFazhi(t, dsn, "demo", "load")
+		dsn := sharedDemo(t, e)
 		out := mustFazhi(t, dsn, "warnings", "--as-of", "2022-12-01")
 		lines := strings.Split(strings.TrimSpace(out), "\n")
 		if lines[0] != "截至 2022-12-01：逾期 4 项，临期 5 项（3个工作日内到期）" {
@@ -131,6 +133,7 @@ func TestWarnings_Demo(t *testing.T) {
 // not overdue; review runs again from the day they arrive; a changed period
 // recomputes stored due dates; a deadline past the calendar keeps the record.
 func TestDeadlines_CorrectionAndSettings(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
 		dsn := withUnits(t, e)
 		f := filepath.Join(t.TempDir(), "recon.csv")

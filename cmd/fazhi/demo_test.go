@@ -69,6 +69,7 @@ var demo2022 = []demoFigure{
 }
 
 func TestDemo_LoadReproducesTheReport(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
 		dsn := e.DSN(t)
 		start := time.Now()

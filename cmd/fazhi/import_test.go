@@ -15,6 +15,7 @@ import (
 )
 
 func TestImportReconsideration_Figures(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
 		dsn := withUnits(t, e)
 		file := repoFile("testdata", "reconsideration-2022.csv")
@@ -41,6 +42,7 @@ func TestImportReconsideration_Figures(t *testing.T) {
 }
 
 func TestImportLitigation_Figures(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
 		dsn := withUnits(t, e)
 		mustFazhi(t, dsn, "import", "litigation", repoFile("testdata", "litigation-2022.csv"))
@@ -63,6 +65,7 @@ func TestImportLitigation_Figures(t *testing.T) {
 }
 
 func TestExplain_ListsRecordsBehindFigure(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
 		dsn := withUnits(t, e)
 		mustFazhi(t, dsn, "import", "reconsideration", repoFile("testdata", "reconsideration-2022.csv"))
@@ -98,6 +101,7 @@ func reconRow(i int) []string {
 }
 
 func TestImport_OneBadDateWritesNothing(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
 		dsn := withUnits(t, e)
 		rows := [][]string{reconHeader}
@@ -122,6 +126,7 @@ func TestImport_OneBadDateWritesNothing(t *testing.T) {
 }
 
 func TestImport_BadInput(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, testImportBadInput)
 }
 
@@ -216,6 +221,7 @@ func testImportBadInput(t *testing.T, e testdb.Engine) {
 // extra columns, dates as Excel serials and as text, full-width digits and
 // empty trailing rows.
 func TestImport_MessyExcel(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
 		dsn := withUnits(t, e)
 		f := excelize.NewFile()
@@ -251,6 +257,7 @@ func TestImport_MessyExcel(t *testing.T) {
 }
 
 func TestImport_ErrorsWorkbook(t *testing.T) {
+	t.Parallel()
 	dsn := withUnits(t, testdb.Engines()[0])
 	dir := t.TempDir()
 	f := excelize.NewFile()
@@ -294,6 +301,7 @@ func TestImport_ErrorsWorkbook(t *testing.T) {
 }
 
 func TestExportImportExport_RoundTrip(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
 		for _, l := range []string{"reconsideration", "litigation"} {
 			dir := t.TempDir()
@@ -339,6 +347,7 @@ func sheetCells(t *testing.T, path string) map[string][][]string {
 }
 
 func TestTemplate_HasDropdownsAndNotes(t *testing.T) {
+	t.Parallel()
 	dsn := withUnits(t, testdb.Engines()[0])
 	p := filepath.Join(t.TempDir(), "tpl.xlsx")
 	mustFazhi(t, dsn, "template", "reconsideration", "-o", p)
@@ -379,6 +388,7 @@ func TestTemplate_HasDropdownsAndNotes(t *testing.T) {
 }
 
 func TestImport_NeedsUnitTreeFirst(t *testing.T) {
+	t.Parallel()
 	dsn := testdb.Engines()[0].DSN(t)
 	_, _, err := fazhi(t, dsn, "import", "reconsideration", repoFile("testdata", "reconsideration-2022.csv"))
 	if err == nil || !strings.Contains(err.Error(), "单位名录为空：请先导入单位名录") {
@@ -389,9 +399,9 @@ func TestImport_NeedsUnitTreeFirst(t *testing.T) {
 // TestExportImportExport_EveryLedger round-trips every ledger of the demo,
 // decimals, booleans and derived columns included, on both engines.
 func TestExportImportExport_EveryLedger(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
-		src := e.DSN(t)
-		mustFazhi(t, src, "demo", "load")
+		src := sharedDemo(t, e)
 		dst := withUnits(t, e)
 		dir := t.TempDir()
 		for _, d := range ledger.All() {
@@ -443,6 +453,7 @@ func rawCells(t *testing.T, path, sheet string) [][]string {
 }
 
 func TestImport_GB18030AndInstructionsSheet(t *testing.T) {
+	t.Parallel()
 	dsn := withUnits(t, testdb.Engines()[0])
 	dir := t.TempDir()
 	text := "偃师区2022年行政复议案件台账\n案号,申请人,被申请人,收到申请日期,审查结果\n偃政复〔2022〕1号,张建国,偃师区司法局,2022年3月1日,审查中\n"
@@ -479,6 +490,7 @@ func TestImport_GB18030AndInstructionsSheet(t *testing.T) {
 // file that would change every row but has one bad cell: nothing changes,
 // not the figures and not the history.
 func TestImport_BadFileLeavesExistingDataAlone(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
 		dsn := withUnits(t, e)
 		db := testdb.Open(t, testdb.Engine{Name: e.Name, DSN: func(testing.TB) string { return dsn }})

@@ -10,7 +10,25 @@ import (
 	"testing"
 
 	"fazhi/internal/testdb"
+	"fazhi/internal/testfix"
 )
+
+func TestMain(m *testing.M) { testfix.Main(m) }
+
+// demoDB returns a database on engine e holding the demo (as `fazhi demo
+// load` leaves it) that the test may change: internal/testfix loads the
+// demo once per test binary on SQLite and copies it per test.
+func demoDB(t *testing.T, e testdb.Engine) string {
+	t.Helper()
+	return testfix.Demo(t, e)
+}
+
+// sharedDemo returns the demo database on engine e that every test which
+// only reads shares; testfix.Main fails the run if a test wrote to it.
+func sharedDemo(t *testing.T, e testdb.Engine) string {
+	t.Helper()
+	return testfix.DemoShared(t, e)
+}
 
 // repoFile returns the path of a file in the repository.
 func repoFile(parts ...string) string {

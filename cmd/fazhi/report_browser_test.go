@@ -10,17 +10,19 @@ import (
 
 	"fazhi/internal/browser"
 	"fazhi/internal/testdb"
+	"fazhi/internal/testgate"
 )
 
 // TestReportHTML_FigureOpensItsRecords opens the demo's 2022 report in
 // chromium, clicks the figure 51 (收到行政复议申请) and expects to land on
 // the list of the 51 records behind it.
 func TestReportHTML_FigureOpensItsRecords(t *testing.T) {
-	ctx := browser.New(t)
-	dsn := testdb.Engines()[0].DSN(t)
-	mustFazhi(t, dsn, "demo", "load")
+	t.Parallel()
+	testgate.Chromium(t)
+	dsn := sharedDemo(t, testdb.Engines()[0])
 	page := filepath.Join(t.TempDir(), "report.html")
 	mustFazhi(t, dsn, "report", "--year", "2022", "-o", page, "--compare", "2021")
+	ctx := browser.New(t)
 
 	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page)); err != nil {
 		t.Fatal(err)

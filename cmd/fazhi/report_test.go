@@ -14,6 +14,7 @@ import (
 
 	"fazhi/gongwen"
 	"fazhi/internal/testdb"
+	"fazhi/internal/testgate"
 )
 
 // seedSentences are figure sentences of the seed report, as they must read
@@ -78,26 +79,17 @@ func pdfText(t *testing.T, pdf string, args ...string) string {
 	return string(out)
 }
 
+// requireLibreOffice runs a PDF test only in CI or when asked
+// (internal/testgate.LibreOffice): each conversion takes seconds.
 func requireLibreOffice(t *testing.T) {
 	t.Helper()
-	if _, err := gongwen.LibreOfficePath(); err != nil {
-		if os.Getenv("FAZHI_REQUIRE_LIBREOFFICE") == "1" {
-			t.Fatalf("LibreOffice required: %v", err)
-		}
-		t.Skipf("LibreOffice not installed: %v", err)
-	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("FAZHI_REQUIRE_LIBREOFFICE") == "1" {
-			t.Fatal("pdftotext (poppler-utils) required")
-		}
-		t.Skip("pdftotext not installed")
-	}
+	testgate.LibreOffice(t)
 }
 
 func TestReport_DemoRendersEveryFigure(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
-		dsn := e.DSN(t)
-		mustFazhi(t, dsn, "demo", "load")
+		dsn := sharedDemo(t, e)
 		dir := t.TempDir()
 		for _, f := range []string{"md", "html", "docx"} {
 			mustFazhi(t, dsn, "report", "--year", "2022", "--format", f, "-o", filepath.Join(dir, "r."+f))
@@ -133,8 +125,8 @@ func TestReport_DemoRendersEveryFigure(t *testing.T) {
 }
 
 func TestReport_LintFindsPlantedNumber(t *testing.T) {
-	dsn := testdb.Engines()[0].DSN(t)
-	mustFazhi(t, dsn, "demo", "load")
+	t.Parallel()
+	dsn := demoDB(t, testdb.Engines()[0])
 	src := mustFazhi(t, dsn, "report", "source", "--year", "2022")
 	planted := strings.Replace(src, "受理{{reconsideration.accepted}}起", "受理47起", 1)
 	if planted == src {
@@ -160,9 +152,9 @@ func TestReport_LintFindsPlantedNumber(t *testing.T) {
 // TestReport_OneRecordChangesEveryFormat concludes one more reconsideration
 // case and expects 审结45起 in all four formats with no other edit.
 func TestReport_OneRecordChangesEveryFormat(t *testing.T) {
+	t.Parallel()
 	requireLibreOffice(t)
-	dsn := testdb.Engines()[0].DSN(t)
-	mustFazhi(t, dsn, "demo", "load")
+	dsn := demoDB(t, testdb.Engines()[0])
 	dir := t.TempDir()
 	render := func(tag string) map[string]string {
 		out := map[string]string{}
@@ -229,9 +221,9 @@ func TestReport_OneRecordChangesEveryFormat(t *testing.T) {
 }
 
 func TestReport_PDF(t *testing.T) {
+	t.Parallel()
 	requireLibreOffice(t)
-	dsn := testdb.Engines()[0].DSN(t)
-	mustFazhi(t, dsn, "demo", "load")
+	dsn := sharedDemo(t, testdb.Engines()[0])
 	pdf := filepath.Join(t.TempDir(), "r.pdf")
 	mustFazhi(t, dsn, "report", "--year", "2022", "-o", pdf)
 	info, err := exec.Command("pdfinfo", pdf).Output()
@@ -283,9 +275,9 @@ func TestReport_PDF(t *testing.T) {
 // tasks, drafts the 2023 report, and expects it to list each promise with
 // its live status.
 func TestReport_PlansCarryOver(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
-		dsn := e.DSN(t)
-		mustFazhi(t, dsn, "demo", "load")
+		dsn := demoDB(t, e)
 		out := mustFazhi(t, dsn, "report", "plans", "--year", "2022", "--apply", "--owner", "区司法局", "--deadline", "2023-11-30")
 		if !strings.Contains(out, "6项工作打算分解为任务（新增 6") {
 			t.Fatalf("plans: %s", out)

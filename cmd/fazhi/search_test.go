@@ -30,6 +30,7 @@ func importSearchData(t *testing.T, dsn string) {
 }
 
 func TestSearchCommand(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
 		dsn := withUnits(t, e)
 		importSearchData(t, dsn)

@@ -101,6 +101,7 @@ func (e testEnv) Due(rule string, in ledger.DueInput) (time.Time, error) {
 // other control characters stored in fields are shown escaped by every
 // command that prints them, never sent raw to the terminal.
 func TestTerminalOutput_EscapesControlCharacters(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
 		ctx := context.Background()
 		dsn := withUnits(t, e)
