@@ -13,7 +13,7 @@ import (
 func meetingTable(g *gen) (*table, error) {
 	g.seed("meeting")
 	t := &table{ledger: "meeting", file: "07-会议与学习台账.csv", title: "偃师区法治建设会议与学习台账", dateLayout: "2006年1月2日",
-		header: []string{"编号", "日期", "类型", "主题", "主持人", "参加人数", "单位", "地点"}}
+		header: []string{"编号", "日期", "类型", "主题", "主持人", "参加人数", "单位", "地点", "纪要经合法性审查"}}
 	type m struct {
 		on, kind, topic, chair, unit string
 		people                       int
@@ -75,7 +75,13 @@ func meetingTable(g *gen) (*table, error) {
 		if x.chair == "" {
 			chair = nil
 		}
-		t.add(fmt.Sprintf("HY%d-%03d", d.Year(), n[d.Year()]), d, x.kind, x.topic, chair, x.people, x.unit, places[x.unit])
+		// The minutes of meetings the district government holds go through
+		// the 合法性审查 of the Justice Bureau before they are issued.
+		var reviewed any
+		if x.unit == uGovernment {
+			reviewed = true
+		}
+		t.add(fmt.Sprintf("HY%d-%03d", d.Year(), n[d.Year()]), d, x.kind, x.topic, chair, x.people, x.unit, places[x.unit], reviewed)
 	}
 	return t, nil
 }

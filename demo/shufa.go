@@ -34,6 +34,18 @@ func shufaTable(g *gen) (*table, error) {
 	for _, u := range subordinateUnits() {
 		add(2022, u, "书面", date("2022-12-01"), date("2023-01-13"))
 	}
+	// The 区委书记 and the 区长 reported in person at the city's 现场述法
+	// meeting: one on-site session.
+	for _, u := range units {
+		if u.Parent == "" {
+			title := "区长"
+			if u.Kind == "党委" {
+				title = "区委书记"
+			}
+			seq++
+			t.add(seq, 2022, u.Name, g.person(), title, "现场", date("2023-01-10"), "好")
+		}
+	}
 	return t, nil
 }
 

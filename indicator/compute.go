@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"time"
 
 	"fazhi/ledger"
 )
@@ -24,7 +25,8 @@ func (ind *Indicator) Query(year int, unit string) ledger.Query {
 // units below it ("" = every unit).
 func Compute(ctx context.Context, src Source, ind *Indicator, year int, unit string) (Value, error) {
 	v := Value{ID: ind.ID, Name: ind.Name, Unit: ind.Unit, Definition: ind.Definition}
-	if ind.Agg == Rate {
+	switch ind.Agg {
+	case Rate:
 		num, err := Compute(ctx, src, registry[ind.Num], year, unit)
 		if err != nil {
 			return v, err
@@ -33,10 +35,54 @@ func Compute(ctx context.Context, src Source, ind *Indicator, year int, unit str
 		if err != nil {
 			return v, err
 		}
+		if num.Null || den.Null {
+			v.Null = true // a part not known yet
+			return v, nil
+		}
 		v.Numerator, v.Denominator = &num.Value, &den.Value
 		if den.Value != 0 {
 			v.Value = round(num.Value/den.Value*100, ind.Decimals)
+		} else {
+			v.Null = true // nothing to divide: no rate, not 0%
 		}
+		return v, nil
+	case Total:
+		x := 0.0
+		for i, ids := range [][]string{ind.Parts, ind.Minus} {
+			for _, id := range ids {
+				p, err := Compute(ctx, src, registry[id], year, unit)
+				if err != nil {
+					return v, err
+				}
+				if p.Null {
+					v.Null = true
+					return v, nil
+				}
+				if i == 0 {
+					x += p.Value
+				} else {
+					x -= p.Value
+				}
+			}
+		}
+		v.Value = round(x, ind.Decimals)
+		return v, nil
+	case GroupBy:
+		return computeGroups(ctx, src, ind, v, year, unit)
+	case CountItems:
+		d, _ := ledger.Get(ind.Ledger)
+		recs, _, err := src.FindRecords(ctx, d, ind.Query(year, unit))
+		if err != nil {
+			return v, fmt.Errorf("指标 %s: %w", ind.ID, err)
+		}
+		for _, r := range recs {
+			v.Value += float64(max(1, len(ListItems(r.String(ind.Field)))))
+		}
+		return v, nil
+	}
+	if ind.AsOf && !YearEnded(year) {
+		// A stock at the end of a year that has not ended is not a fact yet.
+		v.Null = true
 		return v, nil
 	}
 	d, _ := ledger.Get(ind.Ledger)
@@ -83,12 +129,26 @@ func ComputeAll(ctx context.Context, src Source, year int, unit string) ([]Value
 }
 
 func scopable(ind *Indicator) bool {
-	if ind.Agg == Rate {
+	switch ind.Agg {
+	case Rate:
 		return scopable(registry[ind.Num]) && scopable(registry[ind.Den])
+	case Total:
+		for _, id := range append(append([]string{}, ind.Parts...), ind.Minus...) {
+			if !scopable(registry[id]) {
+				return false
+			}
+		}
+		return true
 	}
 	d, _ := ledger.Get(ind.Ledger)
 	return d.Owner != ""
 }
+
+// Now is the clock YearEnded reads (tests may set it).
+var Now = time.Now
+
+// YearEnded reports whether year's last day is past.
+func YearEnded(year int) bool { return Now().Year() > year }
 
 func round(x float64, decimals int) float64 {
 	p := math.Pow(10, float64(decimals))
@@ -110,10 +170,7 @@ func Explain(ctx context.Context, src Source, ind *Indicator, year int, unit str
 	if err != nil {
 		return v, nil, err
 	}
-	parts := []*Indicator{ind}
-	if ind.Agg == Rate {
-		parts = []*Indicator{registry[ind.Num], registry[ind.Den]}
-	}
+	parts := Leaves(ind)
 	var out []Part
 	for _, p := range parts {
 		d, _ := ledger.Get(p.Ledger)
@@ -130,4 +187,23 @@ func Explain(ctx context.Context, src Source, ind *Indicator, year int, unit str
 		out = append(out, Part{Indicator: p, Ledger: d, Records: recs, Value: pv})
 	}
 	return v, out, nil
+}
+
+// Leaves returns the indicators that read records for ind: itself for a
+// count or sum, the parts of a rate or a total (recursively).
+func Leaves(ind *Indicator) []*Indicator {
+	var ids []string
+	switch ind.Agg {
+	case Rate:
+		ids = []string{ind.Num, ind.Den}
+	case Total:
+		ids = append(append(ids, ind.Parts...), ind.Minus...)
+	default:
+		return []*Indicator{ind}
+	}
+	var out []*Indicator
+	for _, id := range ids {
+		out = append(out, Leaves(registry[id])...)
+	}
+	return out
 }

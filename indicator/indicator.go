@@ -18,7 +18,27 @@ const (
 	CountDistinct            // number of distinct values of Field
 	Sum                      // sum of Field
 	Rate                     // Num / Den × 100, in percent
+	// GroupBy counts (or sums Field of) the records per value of the
+	// indicator's GroupField: an
+	// Enum field's values in declaration order, or for a UnitRef field the
+	// 单位类型 of the unit, folded by UnitKindGroups. Value is the total.
+	GroupBy
+	// Total adds the indicators in Parts and subtracts those in Minus (the
+	// same unit; e.g. 合法性审查 = 文件 + 合同 + 会议纪要).
+	Total
+	// CountItems counts the entries listed in Field (names separated by
+	// 、，,；; space) over the records: 人次 from a list of people.
+	CountItems
 )
+
+// UnitKindGroups folds the unit tree's 单位类型 into the respondent types
+// reports use (复议 by 被申请人类型): 部门, 乡镇街道, 区政府; anything else is 其他.
+var UnitKindGroups = map[string]string{
+	"政府部门": "部门", "垂直管理部门": "部门", "镇": "乡镇街道", "街道": "乡镇街道", "政府": "区政府",
+}
+
+// UnitKindGroupOrder is the order in which respondent types are listed.
+var UnitKindGroupOrder = []string{"部门", "乡镇街道", "区政府", "其他"}
 
 // Indicator is one declared figure.
 type Indicator struct {
@@ -41,6 +61,10 @@ type Indicator struct {
 	Divisor  float64
 	Decimals int    // decimals kept in the reported value
 	Num, Den string // Rate: indicator IDs of numerator and denominator
+	// GroupField is the field a GroupBy indicator splits its records by.
+	GroupField string
+	// Parts and Minus are the indicators a Total adds and subtracts.
+	Parts, Minus []string
 	// Definition states the rule in Chinese for staff (shown by explain).
 	Definition string
 }
@@ -54,7 +78,7 @@ func register(list ...*Indicator) {
 		if _, dup := registry[ind.ID]; dup {
 			panic("indicator: duplicate " + ind.ID)
 		}
-		if ind.Agg != Rate {
+		if ind.Agg != Rate && ind.Agg != Total {
 			d, ok := ledger.Get(ind.Ledger)
 			if !ok {
 				panic(fmt.Sprintf("indicator %s: unknown ledger %s", ind.ID, ind.Ledger))
@@ -70,7 +94,13 @@ func register(list ...*Indicator) {
 					panic(fmt.Sprintf("indicator %s: ledger %s has no field %s", ind.ID, ind.Ledger, c.Field))
 				}
 			}
-			if ind.Agg != Count && d.Field(ind.Field) == nil {
+			if ind.Agg == GroupBy {
+				f := d.Field(ind.GroupField)
+				if f == nil || (f.Type != ledger.Enum && f.Type != ledger.UnitRef) {
+					panic(fmt.Sprintf("indicator %s: ledger %s has no enum or unit field %s", ind.ID, ind.Ledger, ind.GroupField))
+				}
+			}
+			if ind.Agg != Count && ind.Agg != GroupBy && d.Field(ind.Field) == nil {
 				panic(fmt.Sprintf("indicator %s: ledger %s has no field %s", ind.ID, ind.Ledger, ind.Field))
 			}
 		}
@@ -104,24 +134,37 @@ func IDs() []string {
 
 func checkRates() {
 	for _, ind := range registry {
+		if ind.Agg == Total {
+			for _, id := range append(append([]string{}, ind.Parts...), ind.Minus...) {
+				if p, ok := registry[id]; !ok || p.Agg == Rate || p.Agg == GroupBy {
+					panic(fmt.Sprintf("indicator %s: total part %s is not a count or sum indicator", ind.ID, id))
+				}
+			}
+			continue
+		}
 		if ind.Agg != Rate {
 			continue
 		}
 		for _, id := range []string{ind.Num, ind.Den} {
-			if p, ok := registry[id]; !ok || p.Agg == Rate {
+			if p, ok := registry[id]; !ok || p.Agg == Rate || p.Agg == GroupBy {
 				panic(fmt.Sprintf("indicator %s: rate part %s is not a count or sum indicator", ind.ID, id))
 			}
 		}
 	}
 }
 
-// Value is a computed indicator.
+// Value is a computed indicator. Its JSON (value.go) has "value": null
+// when Null is set.
 type Value struct {
-	ID          string   `json:"id"`
-	Name        string   `json:"name"`
-	Value       float64  `json:"value"`
-	Unit        string   `json:"unit"`
-	Numerator   *float64 `json:"numerator,omitempty"`
-	Denominator *float64 `json:"denominator,omitempty"`
-	Definition  string   `json:"definition"`
+	ID          string
+	Name        string
+	Value       float64
+	Unit        string
+	Numerator   *float64
+	Denominator *float64
+	// Null marks a rate whose denominator is 0: no value, shown as "—".
+	Null bool
+	// Groups are a Group indicator's lines, in the field's order.
+	Groups     []Group
+	Definition string
 }

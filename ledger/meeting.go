@@ -23,6 +23,7 @@ var Meeting = func() *Definition {
 			{Name: "attendees", Label: "参加人数", Type: Int, Min: int64p(0)},
 			{Name: "unit", Label: "单位", Type: UnitRef, Note: "召集会议的单位"},
 			{Name: "place", Label: "地点", Type: Text},
+			{Name: "minutes_reviewed", Label: "纪要经合法性审查", Type: Bool, Note: "会议纪要印发前经合法性审查的填“是”"},
 		},
 	}
 	return register(d)

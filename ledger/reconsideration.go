@@ -24,6 +24,7 @@ var Reconsideration = func() *Definition {
 			{Name: "applicant_id", Label: "申请人证件号", Type: Text, Normalize: normalizeCode, Check: ident.CheckPartyID, Sensitive: true, Note: "身份证号码或统一社会信用代码，校验位必须正确"},
 			{Name: "respondent", Label: "被申请人", Type: UnitRef, Required: true, Note: "单位名录中的单位名称"},
 			{Name: "act_category", Label: "行为类别", Type: Enum, Enum: []string{"行政处罚", "行政强制", "行政许可", "行政征收征用", "行政确认", "政府信息公开", "举报投诉处理", "行政不作为", "行政协议", "其他"}},
+			{Name: "admin_domain", Label: "行政管理领域", Type: Enum, Enum: AdminDomains},
 			{Name: "application_method", Label: "申请方式", Type: Enum, Enum: []string{"书面", "口头", "网上", "邮寄"}},
 			{Name: "received_on", Label: "收到申请日期", Type: Date, Required: true},
 			{Name: "review_result", Label: "审查结果", Type: Enum, Required: true, Enum: []string{"受理", "视为受理", "告知补正", "不予受理", "转送", "审查中"}},
@@ -78,6 +79,11 @@ var Reconsideration = func() *Definition {
 	}, together(d, "concluded_on", "conclusion")...)
 	return register(d)
 }()
+
+// AdminDomains are the 行政管理领域 of a reconsideration case, as the
+// 复议 statistics of 司法部 and county reports break cases down.
+var AdminDomains = []string{"公安", "市场监管", "自然资源", "城市管理", "住房城乡建设", "交通运输", "人力资源社会保障",
+	"农业农村", "卫生健康", "生态环境", "民政", "教育", "综合行政执法", "其他"}
 
 // ReconsiderationConclusions are the ways a reconsideration case ends
 // (复议法 2023 arts 63-74, with 终止 under art 41).

@@ -10,7 +10,17 @@ import (
 type Change struct {
 	ID, Name, Unit string
 	Value, Prev    float64
-	HasPrev        bool
+	// HasPrev is false when last year has no such figure or it has no
+	// value (a rate of 0/0); Null marks this year's figure without value.
+	HasPrev, Null bool
+}
+
+// ValueText is this year's figure with its unit, or "—".
+func (c Change) ValueText() string {
+	if c.Null {
+		return "—"
+	}
+	return FormatNumber(c.Value) + c.Unit
 }
 
 // Delta is Value − Prev, rounded to the figures' own precision.
@@ -37,8 +47,8 @@ func (r *Report) Compare(prev map[string]indicator.Value) []Change {
 		if !ok {
 			continue
 		}
-		c := Change{ID: id, Name: v.Name, Unit: v.Unit, Value: v.Value}
-		if p, ok := prev[id]; ok {
+		c := Change{ID: id, Name: v.Name, Unit: v.Unit, Value: v.Value, Null: v.Null}
+		if p, ok := prev[id]; ok && !p.Null {
 			c.Prev, c.HasPrev = p.Value, true
 		}
 		out = append(out, c)

@@ -83,6 +83,9 @@ func Lint(r *Report, prev map[string]indicator.Value, refs ...*Source) []Finding
 		flagged := map[string]bool{}
 		contradicts := func(id, shown, number string) {
 			v := r.Values[id]
+			if v.Null || len(v.Groups) > 0 {
+				return // no single number to contradict
+			}
 			n, err := strconv.ParseFloat(number, 64)
 			if err != nil || math.Abs(n-v.Value) < 1e-9 || flagged[shown] {
 				return

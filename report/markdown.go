@@ -48,9 +48,12 @@ func (r *Report) WriteMarkdown(w io.Writer, changes []Change, prevYear int) erro
 		for _, c := range changes {
 			prev, delta := "—", "—"
 			if c.HasPrev {
-				prev, delta = FormatNumber(c.Prev)+c.Unit, c.DeltaText()
+				prev = FormatNumber(c.Prev) + c.Unit
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s%s | %s | %s |\n", c.ID, c.Name, FormatNumber(c.Value), c.Unit, prev, delta)
+			if c.HasPrev && !c.Null {
+				delta = c.DeltaText()
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", c.ID, c.Name, c.ValueText(), prev, delta)
 		}
 	}
 	_, err := io.WriteString(w, b.String())

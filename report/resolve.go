@@ -93,7 +93,10 @@ func (r *Report) figure(id string) string {
 		r.Unknown = append(r.Unknown, id)
 		return "【未知指标 " + id + "】"
 	}
-	return FormatNumber(v.Value)
+	if len(v.Groups) > 0 {
+		return indicator.GroupText(v) // 行政处罚12起、行政许可5起
+	}
+	return v.Text() // "—" for a rate with nothing to divide
 }
 
 // FormatNumber writes a figure as the report prints it: no trailing zeros.

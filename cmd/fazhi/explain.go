@@ -47,17 +47,21 @@ func runExplain(ctx context.Context, a *cli, args []string) error {
 			Ledger  string              `json:"ledger"`
 			Records []map[string]string `json:"records"`
 		}
-		out := struct {
-			indicator.Value
-			Parts []jsonPart `json:"parts"`
-		}{Value: v}
+		var parts2 []jsonPart
 		for _, p := range parts {
 			jp := jsonPart{ID: p.Indicator.ID, Name: p.Indicator.Name, Value: p.Value.Value, Ledger: p.Ledger.ID, Records: []map[string]string{}}
 			for _, r := range p.Records {
 				jp.Records = append(jp.Records, recordMap(p.Ledger, r.Record, tree.Name))
 			}
-			out.Parts = append(out.Parts, jp)
+			parts2 = append(parts2, jp)
 		}
+		// The indicator's own JSON (value null for an undefined rate) plus its parts.
+		out := map[string]any{}
+		raw, _ := json.Marshal(v)
+		if err := json.Unmarshal(raw, &out); err != nil {
+			return err
+		}
+		out["parts"] = parts2
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)

@@ -22,6 +22,7 @@ func runIndicators(ctx context.Context, a *cli, args []string) error {
 	unit := fs.String("unit", "", "只统计该单位及其下级单位")
 	asJSON := fs.Bool("json", false, "输出 JSON")
 	acceptedOnly := fs.Bool("accepted-only", false, "只统计已接收的报送（报送轮次中司法局已接收的单位和台账）")
+	allowEmpty := fs.Bool("allow-empty", false, "该年度在统计范围内没有任何记录时仍输出（各项为0，比率为空）")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -40,6 +41,13 @@ func runIndicators(ctx context.Context, a *cli, args []string) error {
 	vals, err := compute(ctx, *year, *unit)
 	if err != nil {
 		return err
+	}
+	if indicator.NoRecords(vals) && !*allowEmpty {
+		scope := "全部单位"
+		if *unit != "" {
+			scope = *unit + "及其下级单位"
+		}
+		return fmt.Errorf("%d年度在统计范围（%s）内没有任何台账记录，指标无从计算：请确认年度是否正确、台账是否已导入；确需输出全零结果时加 --allow-empty", *year, scope)
 	}
 	if *asJSON {
 		enc := json.NewEncoder(a.stdout)
@@ -61,7 +69,16 @@ func (a *cli) printIndicators(year int, vals []indicator.Value) error {
 
 // formatValue renders a figure with its unit, and a rate's parts.
 func formatValue(v indicator.Value) string {
+	if v.Null && v.Denominator == nil {
+		return "—（年末尚未到来）"
+	}
+	if v.Null {
+		return fmt.Sprintf("—（%s/%s，分母为0）", strconv.FormatFloat(*v.Numerator, 'f', -1, 64), strconv.FormatFloat(*v.Denominator, 'f', -1, 64))
+	}
 	s := strconv.FormatFloat(v.Value, 'f', -1, 64) + v.Unit
+	if len(v.Groups) > 0 {
+		s += "（" + indicator.GroupText(v) + "）"
+	}
 	if v.Numerator != nil {
 		s += fmt.Sprintf("（%s/%s）", strconv.FormatFloat(*v.Numerator, 'f', -1, 64), strconv.FormatFloat(*v.Denominator, 'f', -1, 64))
 	}
