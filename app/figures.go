@@ -25,6 +25,12 @@ func (s scoped) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.
 	return s.db.FindRecords(ctx, d, q)
 }
 
+// UnitTree gives grouped indicators the unit tree (单位类型 of a
+// respondent); the tree itself is not scoped data.
+func (s scoped) UnitTree(ctx context.Context) (*ledger.UnitTree, error) {
+	return s.db.UnitTree(ctx)
+}
+
 // figureReader returns the actor's scoped source and the resolved unit.
 func (a *App) figureReader(ctx context.Context, unit string) (Actor, scoped, string, error) {
 	act, err := actor(ctx)

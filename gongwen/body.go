@@ -86,6 +86,9 @@ func twips(chars float64) int { return int(math.Round(chars * charW)) }
 func renderDocument(d *Document) ([]byte, error) {
 	w := &docWriter{}
 	w.b.WriteString(docHead)
+	if m := strings.TrimSpace(d.DraftMark); m != "" {
+		w.para(`<w:jc w:val="center"/>`, run(`<w:rFonts w:eastAsia="黑体"/><w:b/><w:color w:val="FF0000"/>`, m))
+	}
 	hasHead := d.Issuer != "" || d.DocNumber != ""
 	if hasHead {
 		// The 发文字号 paragraph ends about 0.7 line below the red rule;
@@ -155,14 +158,41 @@ func (w *docWriter) versionHead(d *Document) {
 			run(fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, sz, sz), issuer))
 		w.blank(2)
 	}
-	if d.Signer == "" {
+	if len(SignerNames(d.Signer)) == 0 {
 		w.para(style("GwDocNumber"), run("", d.DocNumber))
 		return
 	}
+	// GB/T 9704 7.2.6: several 签发人 go two to a line in the order of the
+	// issuing organs, later lines aligned under the first name; the
+	// 发文字号 shares the last line.
+	names := SignerNames(d.Signer)
+	var lines [][]string
+	for i := 0; i < len(names); i += 2 {
+		lines = append(lines, names[i:min(i+2, len(names))])
+	}
+	label := func(i int) string {
+		if i == 0 {
+			return "签发人："
+		}
+		return "　　　　" // the width of 签发人：, so names align
+	}
+	width := 0
+	if len(lines) > 0 {
+		width = len([]rune(strings.Join(lines[0], "　")))
+	}
+	pad := func(l []string) string {
+		s := strings.Join(l, "　")
+		return s + strings.Repeat("　", max(0, width-len([]rune(s))))
+	}
+	for i, l := range lines[:len(lines)-1] {
+		w.para(style("GwDocNumber")+`<w:pBdr/><w:spacing w:after="0"/><w:ind w:right="`+fmt.Sprint(charW)+`"/><w:jc w:val="right"/>`,
+			run("", label(i)), run(`<w:rStyle w:val="GwSignerName"/>`, pad(l)))
+	}
+	last := len(lines) - 1
 	tabs := fmt.Sprintf(`<w:tabs><w:tab w:val="left" w:pos="%d"/><w:tab w:val="right" w:pos="%d"/></w:tabs>`, charW, textW-charW)
 	w.para(style("GwDocNumber")+tabs+`<w:jc w:val="left"/>`,
-		run("", "\t"+d.DocNumber+"\t签发人："),
-		run(`<w:rStyle w:val="GwSignerName"/>`, d.Signer))
+		run("", "\t"+d.DocNumber+"\t"+label(last)),
+		run(`<w:rStyle w:val="GwSignerName"/>`, pad(lines[last])))
 }
 
 func (w *docWriter) block(bl Block) {

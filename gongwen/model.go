@@ -15,6 +15,9 @@ type Document struct {
 	// number 1 char in from the left and 签发人：NAME 1 char in from the
 	// right, on one line.
 	Signer string
+	// DraftMark, when set, is printed in red above everything else: a
+	// document rendered in spite of failed checks must not pass as final.
+	DraftMark string
 	// Title is the 标题 (2号小标宋, centred). A "\n" forces a line break;
 	// a title longer than one line without "\n" is wrapped automatically
 	// into a trapezoid (upper lines not longer than lower ones).
@@ -133,10 +136,11 @@ func (d *Document) Text() string {
 			lines = append(lines, s)
 		}
 	}
+	add(d.DraftMark)
 	add(d.Issuer)
 	switch {
 	case d.Signer != "":
-		add(d.DocNumber + "　签发人：" + d.Signer)
+		add(d.DocNumber + "　签发人：" + strings.Join(SignerNames(d.Signer), "　"))
 	default:
 		add(d.DocNumber)
 	}
@@ -160,6 +164,11 @@ func (d *Document) Text() string {
 		add(strings.TrimSpace(d.PrintedBy + "　" + d.printedDate()))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// SignerNames splits Signer into names (separated by spaces or 、).
+func SignerNames(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '　' || r == '、' || r == '，' || r == ',' })
 }
 
 func (d *Document) addressee() string {

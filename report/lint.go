@@ -66,12 +66,18 @@ func Lint(r *Report, prev map[string]indicator.Value, refs ...*Source) []Finding
 	if src.DateText != "" && leadingZeroDate.MatchString(src.DateText) {
 		out = append(out, Finding{Rule: "日期格式（GB/T 9704 7.3.5.4）", Msg: fmt.Sprintf("成文日期“%s”不应有前导零", src.DateText)})
 	}
+	out = append(out, lintFields(r, refs)...)
+	out = append(out, lintYears(0, "标题", src.Title, r.Year)...)
 	known := anchors(append([]*Source{src}, refs...))
 	for _, p := range src.Paras {
 		f := func(rule, msg string) {
 			out = append(out, Finding{Line: p.Line, Para: opening(p.Lead + p.Text), Rule: rule, Msg: msg})
 		}
 		raw := p.Lead + p.Text
+		out = append(out, lintYears(p.Line, opening(raw), raw, r.Year)...)
+		if strings.Contains(raw, ToFill) {
+			f("待填写", "正文中仍有"+ToFill+"，请填写")
+		}
 		for _, m := range placeholderRe.FindAllStringSubmatch(raw, -1) {
 			if _, ok := r.Values[m[1]]; !ok && m[0] != PlansStatusDirective {
 				f("占位符指向未知指标", fmt.Sprintf("{{%s}} 不是已声明的指标", m[1]))
@@ -179,4 +185,57 @@ func opening(s string) string {
 		return string(r[:16]) + "……"
 	}
 	return s
+}
+
+var docNumberYearRe = regexp.MustCompile(`〔(\d{4})〕`)
+
+// lintFields checks the 版头 and 版记 fields a new year must not inherit:
+// fields still to fill, and a 发文字号 or 成文日期 of another year's report
+// (GB/T 9704 7.2.5: the year in 〔〕 is the year of issue; a report on year
+// Y is issued in Y or Y+1).
+func lintFields(r *Report, refs []*Source) []Finding {
+	var out []Finding
+	src, y := r.Source, r.Year
+	for _, k := range src.Pending {
+		out = append(out, Finding{Rule: "待填写", Msg: fmt.Sprintf("“%s”尚未填写（%s）", k, ToFill)})
+	}
+	if m := docNumberYearRe.FindStringSubmatch(src.DocNumber); m != nil {
+		if n, _ := strconv.Atoi(m[1]); n != y && n != y+1 {
+			out = append(out, Finding{Rule: "文号年份与报告年度不符", Msg: fmt.Sprintf("发文字号“%s”的年份为%d，%d年度报告应在%d年或%d年发文", src.DocNumber, n, y, y, y+1)})
+		}
+	}
+	if !src.Date.IsZero() && src.Date.Year() != y && src.Date.Year() != y+1 {
+		out = append(out, Finding{Rule: "成文日期与报告年度不符", Msg: fmt.Sprintf("成文日期“%s”不在%d年或%d年", src.DateText, y, y+1)})
+	}
+	seenNo, seenDate := false, false
+	for _, ref := range refs {
+		if ref.Year == 0 || ref.Year == y {
+			continue
+		}
+		if !seenNo && src.DocNumber != "" && ref.DocNumber == src.DocNumber {
+			seenNo = true
+			out = append(out, Finding{Rule: "沿用其他年度的文号", Msg: fmt.Sprintf("发文字号“%s”与%d年度报告相同，请填写本次发文的文号", src.DocNumber, ref.Year)})
+		}
+		if !seenDate && !src.Date.IsZero() && ref.Date.Equal(src.Date) {
+			seenDate = true
+			out = append(out, Finding{Rule: "沿用其他年度的成文日期", Msg: fmt.Sprintf("成文日期“%s”与%d年度报告相同，请填写本次成文日期", src.DateText, ref.Year)})
+		}
+	}
+	return out
+}
+
+// lintYears flags a year typed in text that contradicts the report's
+// period: any year other than the report year and the next (the year the
+// report is written and the 下步工作打算 year). Years in 《》, 〔〕 and
+// ranges are names and are skipped; {{year-1}} writes last year on purpose.
+func lintYears(line int, para, text string, year int) []Finding {
+	var out []Finding
+	for _, ty := range typedYears(text) {
+		if ty.Year == year || ty.Year == year+1 {
+			continue
+		}
+		out = append(out, Finding{Line: line, Para: para, Rule: "年份与报告期不符",
+			Msg: fmt.Sprintf("“%s”不是%d年度报告的报告期：指本年度请写 %s年，确指%d年请写 %s年，文件名称请放在《》中", ty.Text, year, "{{year}}", ty.Year, yearToken(ty.Year, year))})
+	}
+	return out
 }

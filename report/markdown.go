@@ -23,7 +23,7 @@ func (r *Report) WriteMarkdown(w io.Writer, changes []Change, prevYear int) erro
 		}
 		b.WriteString("\n\n")
 	}
-	fmt.Fprintf(&b, "# %s\n\n", s.Title)
+	fmt.Fprintf(&b, "# %s\n\n", r.Title)
 	if s.Addressee != "" {
 		b.WriteString(s.Addressee + "：\n\n")
 	}

@@ -36,6 +36,7 @@ func (b Block) Text() string {
 type Report struct {
 	Year   int
 	Source *Source
+	Title  string // the title with its year placeholders filled
 	Blocks []Block
 	Values map[string]indicator.Value
 	// Unknown lists placeholders naming no indicator.
@@ -52,7 +53,7 @@ func Resolve(src *Source, year int, values map[string]indicator.Value) *Report {
 // ResolveWithPlans also expands {{plans.status}} into one numbered
 // paragraph per task carried over from last year's report.
 func ResolveWithPlans(src *Source, year int, values map[string]indicator.Value, plans []PlanStatus) *Report {
-	r := &Report{Year: year, Source: src, Values: values, Plans: plans}
+	r := &Report{Year: year, Source: src, Values: values, Plans: plans, Title: ExpandYears(src.Title, year)}
 	for _, p := range src.Paras {
 		if strings.TrimSpace(p.Text) == PlansStatusDirective {
 			if len(plans) == 0 {
@@ -63,8 +64,8 @@ func ResolveWithPlans(src *Source, year int, values map[string]indicator.Value, 
 			}
 			continue
 		}
-		b := Block{Line: p.Line, Level: p.Level, Segs: r.segments(p.Text)}
-		for _, sg := range r.segments(p.Lead) {
+		b := Block{Line: p.Line, Level: p.Level, Segs: r.segments(ExpandYears(p.Text, year))}
+		for _, sg := range r.segments(ExpandYears(p.Lead, year)) {
 			b.Lead += sg.Text
 		}
 		r.Blocks = append(r.Blocks, b)
@@ -105,8 +106,9 @@ func FormatNumber(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64)
 // Document builds the 公文 of the report.
 func (r *Report) Document() *gongwen.Document {
 	s := r.Source
-	d := &gongwen.Document{Issuer: s.Issuer, DocNumber: s.DocNumber, Signer: s.Signer, Title: s.Title,
-		Addressee: s.Addressee, Signatures: s.Signatures, Date: s.Date}
+	d := &gongwen.Document{Issuer: s.Issuer, DocNumber: s.DocNumber, Signer: s.Signer, Title: r.Title,
+		Addressee: s.Addressee, Signatures: s.Signatures, Date: s.Date,
+		CC: s.CC, PrintedBy: s.PrintedBy, PrintedDate: s.PrintedDate}
 	for _, b := range r.Blocks {
 		if b.Level > 0 {
 			d.Blocks = append(d.Blocks, gongwen.Head(b.Level, b.Text()))

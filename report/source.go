@@ -32,7 +32,27 @@ type Source struct {
 	Signatures []string  // 署名
 	Date       time.Time // 成文日期
 	DateText   string    // 成文日期 as written, for lint
-	Paras      []Para
+	// 版记 (GB/T 9704 7.4), when the narrative has one.
+	CC          string    // 抄送
+	PrintedBy   string    // 印发机关
+	PrintedDate time.Time // 印发日期
+	// Pending lists the 版头/版记 fields written as 【待填】 (or left
+	// empty): a draft's 发文字号 and 成文日期 until staff fill them in.
+	Pending []string
+	// Year is the report year this source belongs to, when the caller
+	// knows it (lint compares 文号 and 成文日期 across years with it).
+	Year  int
+	Paras []Para
+}
+
+// ToFill marks a field a draft leaves for staff to fill in.
+const ToFill = "【待填】"
+
+// Signers returns the 签发人 names: several are separated by spaces or 、.
+func (s *Source) Signers() []string { return splitNames(s.Signer) }
+
+func splitNames(v string) []string {
+	return strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == '　' || r == '、' || r == '，' || r == ',' })
 }
 
 // Para is one paragraph of the body: a standalone heading (Level 1-4), or
@@ -52,7 +72,23 @@ var (
 	level4Re      = regexp.MustCompile(`^（\d+）`)
 )
 
-var metaKeys = []string{"发文机关标志", "发文字号", "签发人", "标题", "主送机关", "署名", "成文日期"}
+var metaKeys = []string{"发文机关标志", "发文字号", "签发人", "标题", "主送机关", "署名", "成文日期", "抄送", "印发机关", "印发日期"}
+
+// chineseDateRe is a date written in Chinese numerals (二〇二三年三月二十二日).
+var chineseDateRe = regexp.MustCompile(`^[〇零一二三四五六七八九十○Ｏ]{2,4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日$`)
+
+// parseDocDate reads the 成文日期 or 印发日期: Arabic numerals only
+// (GB/T 9704-2012 7.3.5.4 and 7.4.3).
+func parseDocDate(key, v string, line int) (time.Time, error) {
+	if chineseDateRe.MatchString(v) {
+		return time.Time{}, fmt.Errorf("第%d行: %s“%s”用了汉字数字；GB/T 9704-2012 第7.3.5.4条规定成文日期用阿拉伯数字将年、月、日标全，年份应标全称，月、日不编虚位（如 2023年3月22日）", line, key, v)
+	}
+	d, err := ledger.ParseDate(v)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("第%d行: %s: %v", line, key, err)
+	}
+	return d, nil
+}
 
 // Parse reads a report source: "键：值" lines, a line "---", then paragraphs
 // separated by blank lines. Headings are recognised by their numbers (一、
@@ -91,7 +127,15 @@ func Parse(text string) (*Source, error) {
 			return nil, fmt.Errorf("第%d行: 版头应写作“键：值”，可用的键：%s；正文之前用一行 --- 分隔", i+1, strings.Join(metaKeys, "、"))
 		}
 		v = strings.TrimSpace(v)
-		switch strings.TrimSpace(k) {
+		key := strings.TrimSpace(k)
+		if v == "" || v == ToFill {
+			switch key {
+			case "发文字号", "成文日期", "签发人", "印发日期":
+				s.Pending = append(s.Pending, key)
+				continue
+			}
+		}
+		switch key {
 		case "发文机关标志":
 			s.Issuer = v
 		case "发文字号":
@@ -105,11 +149,21 @@ func Parse(text string) (*Source, error) {
 		case "署名":
 			s.Signatures = append(s.Signatures, v)
 		case "成文日期":
-			d, err := ledger.ParseDate(v)
+			d, err := parseDocDate("成文日期", v, i+1)
 			if err != nil {
-				return nil, fmt.Errorf("第%d行: 成文日期: %v", i+1, err)
+				return nil, err
 			}
 			s.Date, s.DateText = d, v
+		case "抄送":
+			s.CC = v
+		case "印发机关":
+			s.PrintedBy = v
+		case "印发日期":
+			d, err := parseDocDate("印发日期", v, i+1)
+			if err != nil {
+				return nil, err
+			}
+			s.PrintedDate = d
 		default:
 			return nil, fmt.Errorf("第%d行: 未知的版头项“%s”，可用的键：%s", i+1, k, strings.Join(metaKeys, "、"))
 		}
@@ -160,8 +214,12 @@ func classify(text string, line int) Para {
 	}
 	lead, rest, found := strings.Cut(text, "。")
 	if !found || rest == "" {
-		if len([]rune(text)) <= 40 {
-			p.Level = lvl // a standalone heading line
+		// A numbered line without a full stop inside is a heading line,
+		// whatever its length (county reports have 40-odd-character 一、
+		// headings); lower levels longer than 40 characters are body text
+		// that happens to open with a number.
+		if lvl == 1 || len([]rune(text)) <= 40 {
+			p.Level = lvl
 		}
 		return p
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"fazhi/app"
-	"fazhi/indicator"
 )
 
 func init() {

@@ -196,7 +196,7 @@ func carriedPlans(ctx context.Context, db *store.DB, year int) ([]report.PlanSta
 	if err != nil {
 		return nil, err
 	}
-	recs, _, err := db.FindRecords(ctx, ledger.PlanTask, ledger.Query{Scope: ledger.AllScope(), Conds: []ledger.Cond{ledger.In("document", report.PlansDocument(src))}})
+	recs, _, err := db.FindRecords(ctx, ledger.PlanTask, ledger.Query{Scope: ledger.AllScope(), Conds: []ledger.Cond{ledger.In("document", report.PlansDocument(src, year))}})
 	if err != nil {
 		return nil, err
 	}
@@ -434,7 +434,7 @@ func runReportPlans(ctx context.Context, a *cli, args []string) error {
 			return usageError{err.Error()}
 		}
 	}
-	doc := report.PlansDocument(src)
+	doc := report.PlansDocument(src, *year)
 	existing, _, err := db.FindRecords(ctx, ledger.PlanTask, ledger.Query{Scope: ledger.AllScope(), Conds: []ledger.Cond{ledger.In("document", doc)}})
 	if err != nil {
 		return err
