@@ -89,6 +89,7 @@ func (a *App) ResolveReport(ctx context.Context, year int, text string, accepted
 	if err != nil {
 		return nil, &Error{Code: Invalid, Msg: fmt.Sprintf("%d年度报告正文: %v", year, err), Err: err}
 	}
+	src.Year = year
 	vals, err := a.reportValues(ctx, year, acceptedOnly)
 	if err != nil {
 		return nil, err
@@ -121,7 +122,7 @@ func (a *App) carriedPlans(ctx context.Context, year int) ([]report.PlanStatus, 
 	if err != nil {
 		return nil, err
 	}
-	recs, _, err := rd.FindRecords(ctx, ledger.PlanTask, ledger.Query{Conds: []ledger.Cond{ledger.In("document", report.PlansDocument(src))}})
+	recs, _, err := rd.FindRecords(ctx, ledger.PlanTask, ledger.Query{Conds: []ledger.Cond{ledger.In("document", report.PlansDocument(src, year))}})
 	if err != nil {
 		return nil, err
 	}
@@ -163,11 +164,13 @@ func (a *App) LintReport(ctx context.Context, year int, text string, acceptedOnl
 				return nil, nil, err
 			}
 			if src, perr := report.Parse(full.Source); ok && perr == nil {
+				src.Year = y // lint tells another year's 文号 and 成文日期 from this year's
 				refs = append(refs, src)
 			}
 		}
 	}
 	if seed, err := report.Parse(report.Seed2022); err == nil {
+		seed.Year = 2022
 		refs = append(refs, seed)
 	}
 	return report.Lint(r, prev, refs...), r, nil
@@ -216,7 +219,7 @@ func (a *App) WriteReport(ctx context.Context, w io.Writer, year int, format str
 		if err != nil {
 			return err
 		}
-		return r.WriteHTML(w, ev, changes, year-1)
+		return r.WriteHTML(w, report.HTMLOptions{Evidence: ev, Changes: changes, PrevYear: year - 1})
 	case "docx":
 		return gongwen.WriteDOCX(w, r.Document())
 	case "pdf":

@@ -161,11 +161,20 @@ type Part struct {
 	Indicator *Indicator
 	Ledger    *ledger.Definition
 	Records   []ledger.Record
-	Value     Value
+	// Total is how many records the part has in all; Records holds them
+	// all, or the first limit of them (ExplainLimit).
+	Total int
+	Value Value
 }
 
 // Explain returns the records behind an indicator's figure.
 func Explain(ctx context.Context, src Source, ind *Indicator, year int, unit string) (Value, []Part, error) {
+	return ExplainLimit(ctx, src, ind, year, unit, 0)
+}
+
+// ExplainLimit is Explain keeping at most limit records of each part
+// (0: all); Part.Total still counts them all.
+func ExplainLimit(ctx context.Context, src Source, ind *Indicator, year int, unit string, limit int) (Value, []Part, error) {
 	v, err := Compute(ctx, src, ind, year, unit)
 	if err != nil {
 		return v, nil, err
@@ -174,9 +183,14 @@ func Explain(ctx context.Context, src Source, ind *Indicator, year int, unit str
 	var out []Part
 	for _, p := range parts {
 		d, _ := ledger.Get(p.Ledger)
-		recs, _, err := src.FindRecords(ctx, d, p.Query(year, unit))
+		q := p.Query(year, unit)
+		q.Limit = limit
+		recs, total, err := src.FindRecords(ctx, d, q)
 		if err != nil {
 			return v, nil, err
+		}
+		if limit == 0 || len(recs) == 0 {
+			total = len(recs)
 		}
 		pv := v
 		if p != ind {
@@ -184,7 +198,7 @@ func Explain(ctx context.Context, src Source, ind *Indicator, year int, unit str
 				return v, nil, err
 			}
 		}
-		out = append(out, Part{Indicator: p, Ledger: d, Records: recs, Value: pv})
+		out = append(out, Part{Indicator: p, Ledger: d, Records: recs, Total: total, Value: pv})
 	}
 	return v, out, nil
 }

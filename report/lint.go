@@ -234,8 +234,88 @@ func lintYears(line int, para, text string, year int) []Finding {
 		if ty.Year == year || ty.Year == year+1 {
 			continue
 		}
+		what := "“" + ty.Text + "”"
+		if ty.Date {
+			what = "日期“" + ty.Text + "……”"
+		}
 		out = append(out, Finding{Line: line, Para: para, Rule: "年份与报告期不符",
-			Msg: fmt.Sprintf("“%s”不是%d年度报告的报告期：指本年度请写 %s年，确指%d年请写 %s年，文件名称请放在《》中", ty.Text, year, "{{year}}", ty.Year, yearToken(ty.Year, year))})
+			Msg: fmt.Sprintf("%s不是%d年度报告的报告期：指本年度请写 %s年，确指%d年请写 %s年，文件名称请放在《》中", what, year, "{{year}}", ty.Year, yearToken(ty.Year, year))})
 	}
 	return out
+}
+
+// Differences compares the figures a published report froze with the same
+// indicators computed now: each placeholder of src whose value changed (a
+// record edited after publication) is a finding. The published report
+// keeps its frozen figures; this only names the drift.
+func Differences(src *Source, published, live map[string]indicator.Value) []Finding {
+	var out []Finding
+	for _, id := range src.Placeholders() {
+		p, ok := published[id]
+		if !ok {
+			continue
+		}
+		l := live[id]
+		if p.Null == l.Null && (p.Null || math.Abs(p.Value-l.Value) < 1e-9) && groupsEqual(p.Groups, l.Groups) {
+			continue
+		}
+		line, para := 0, ""
+		for _, pa := range src.Paras {
+			if strings.Contains(pa.Lead+pa.Text, "{{"+id+"}}") {
+				line, para = pa.Line, opening(pa.Lead+pa.Text)
+				break
+			}
+		}
+		show := func(v indicator.Value) string {
+			if len(v.Groups) > 0 {
+				return indicator.GroupText(v)
+			}
+			if v.Null {
+				return "—"
+			}
+			return v.Text() + v.Unit
+		}
+		out = append(out, Finding{Line: line, Para: para, Rule: "与已发布数字不同",
+			Msg: fmt.Sprintf("%s（%s）发布时为 %s，按现有台账为 %s：发布后台账有改动，已发布报告的数字不变", p.Name, id, show(p), show(l))})
+	}
+	return out
+}
+
+func groupsEqual(a, b []indicator.Group) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// FindingsText lists up to n findings, one a line, and how many more.
+func FindingsText(fs []Finding, n int) string {
+	var lines []string
+	for i, f := range fs {
+		if i == n {
+			lines = append(lines, fmt.Sprintf("……另有%d处", len(fs)-n))
+			break
+		}
+		lines = append(lines, "  "+f.String())
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Publishable says whether a report may be published: no lint finding,
+// and 发文字号 and 成文日期 filled in.
+func Publishable(src *Source, findings []Finding) error {
+	switch {
+	case len(findings) > 0:
+		return fmt.Errorf("检查发现%d处问题：\n%s", len(findings), FindingsText(findings, 10))
+	case src.DocNumber == "":
+		return fmt.Errorf("发文字号尚未填写")
+	case src.Date.IsZero():
+		return fmt.Errorf("成文日期尚未填写")
+	}
+	return nil
 }

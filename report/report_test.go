@@ -58,7 +58,7 @@ func TestSeed_ParsesAndRenders(t *testing.T) {
 		t.Errorf("document: %d blocks", len(doc.Blocks))
 	}
 	var html bytes.Buffer
-	if err := r.WriteHTML(&html, nil, r.Compare(map[string]indicator.Value{"reconsideration.received": {Value: 40}}), 2021); err != nil {
+	if err := r.WriteHTML(&html, HTMLOptions{Changes: r.Compare(map[string]indicator.Value{"reconsideration.received": {Value: 40}}), PrevYear: 2021}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(html.String(), `<a class="fig" href="#ind-reconsideration.received" title="reconsideration.received">51</a>`) ||

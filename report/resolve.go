@@ -37,6 +37,9 @@ type Report struct {
 	Year   int
 	Source *Source
 	Title  string // the title with its year placeholders filled
+	// DraftMark is printed on top of every format when the report is
+	// rendered in spite of lint findings (--force).
+	DraftMark string
 	Blocks []Block
 	Values map[string]indicator.Value
 	// Unknown lists placeholders naming no indicator.
@@ -108,7 +111,7 @@ func (r *Report) Document() *gongwen.Document {
 	s := r.Source
 	d := &gongwen.Document{Issuer: s.Issuer, DocNumber: s.DocNumber, Signer: s.Signer, Title: r.Title,
 		Addressee: s.Addressee, Signatures: s.Signatures, Date: s.Date,
-		CC: s.CC, PrintedBy: s.PrintedBy, PrintedDate: s.PrintedDate}
+		CC: s.CC, PrintedBy: s.PrintedBy, PrintedDate: s.PrintedDate, DraftMark: r.DraftMark}
 	for _, b := range r.Blocks {
 		if b.Level > 0 {
 			d.Blocks = append(d.Blocks, gongwen.Head(b.Level, b.Text()))

@@ -56,7 +56,7 @@ func yearToken(year, base int) string {
 // typedYear is a year typed as digits outside a protected span.
 type typedYear struct {
 	Year  int
-	Text  string // as typed, e.g. 2022年, 2022年3
+	Text  string // as typed, e.g. 2022年, 2022年度
 	Start int    // byte offset in the text
 	Date  bool   // opens a date (2022年3月): a day in time, not the period
 	End   int
@@ -85,7 +85,7 @@ func typedYears(text string) []typedYear {
 		if y < 1949 || y > 2200 {
 			continue
 		}
-		out = append(out, typedYear{Year: y, Text: text[m[0]:m[1]], Start: m[0], End: m[1], Date: m[6] != m[7]})
+		out = append(out, typedYear{Year: y, Text: text[m[0]:m[5]], Start: m[0], End: m[5], Date: m[6] != m[7]})
 	}
 	return out
 }

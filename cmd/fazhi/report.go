@@ -38,8 +38,10 @@ func runReport(ctx context.Context, a *cli, args []string) error {
 			return runReportPlans(ctx, a, args[1:])
 		case "draft":
 			return runReportDraft(ctx, a, args[1:])
+		case "publish":
+			return runReportPublish(ctx, a, args[1:])
 		}
-		return usageError{fmt.Sprintf("未知的 report 子命令 %q（可用：lint、save、source、history、plans、draft）", args[0])}
+		return usageError{fmt.Sprintf("未知的 report 子命令 %q（可用：lint、save、source、history、plans、draft、publish）", args[0])}
 	}
 	fs := a.newFlags("report")
 	year := fs.Int("year", 0, "报告年度")
@@ -47,29 +49,55 @@ func runReport(ctx context.Context, a *cli, args []string) error {
 	out := fs.String("o", "", "输出文件")
 	compare := fs.Int("compare", 0, "与该年度对比（附在 HTML 和 Markdown 之后）")
 	acceptedOnly := fs.Bool("accepted-only", false, "数字只取自已接收的报送（HTML、Markdown 与上一年度对比）")
+	force := fs.Bool("force", false, "检查发现问题时仍生成（文中加“草稿”标记）")
+	live := fs.Bool("live", false, "已发布的年度也按现有台账计算（草稿）")
+	public := fs.Bool("public", false, "HTML 为公开版：无记录附录、无当事人姓名（已发布年度默认公开版）")
+	internal := fs.Bool("internal", false, "HTML 为内部版：数字可追溯到记录")
+	baseURL := fs.String("base-url", os.Getenv("FAZHI_BASE_URL"), "内部版 HTML 中数字链接到该服务器的台账记录页（默认附有限条数的记录附录）")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *year == 0 || *out == "" {
-		return usageError{"用法: fazhi report --year Y --format docx|pdf|html|md -o FILE [--compare Y-1]"}
+		return usageError{"用法: fazhi report --year Y -o FILE.docx|.pdf|.html|.md [--format F] [--compare Y-1] [--force] [--public|--internal]"}
 	}
-	if *format == "" {
-		*format = strings.TrimPrefix(filepath.Ext(*out), ".")
+	fmtName, err := report.OutputFormat(*format, *out)
+	if err != nil {
+		return usageError{err.Error()}
 	}
 	if err := a.checkOutput(*out); err != nil {
 		return err
 	}
 	if *acceptedOnly {
-		return a.writeAcceptedReport(ctx, *year, *format, *out)
+		return a.writeAcceptedReport(ctx, *year, fmtName, *out)
 	}
 	db, err := a.openDB(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	r, err := loadReport(ctx, db, *year)
+	pub, figs, published, err := db.Publication(ctx, *year)
 	if err != nil {
 		return err
+	}
+	var r *report.Report
+	if published && !*live {
+		if r, err = resolveReport(ctx, db, *year, pub.Version, figs); err != nil {
+			return err
+		}
+	} else {
+		if r, err = loadReport(ctx, db, *year); err != nil {
+			return err
+		}
+		findings, err := lintReport(ctx, db, r)
+		if err != nil {
+			return err
+		}
+		if len(findings) > 0 && !*force {
+			return fmt.Errorf("%d年度报告检查发现%d处问题，未生成：\n%s\n请修改后重试（fazhi report lint --year %d 列出全部）；确需生成草稿时加 --force，文中将标明“草稿”", *year, len(findings), report.FindingsText(findings, 10), *year)
+		}
+		if len(findings) > 0 {
+			r.DraftMark = fmt.Sprintf("草稿：检查未通过（%d处问题），不得印发", len(findings))
+		}
 	}
 	var changes []report.Change
 	if *compare != 0 {
@@ -80,21 +108,24 @@ func runReport(ctx context.Context, a *cli, args []string) error {
 		changes = r.Compare(prev)
 	}
 	var buf bytes.Buffer
-	switch *format {
+	switch fmtName {
 	case "md":
 		err = r.WriteMarkdown(&buf, changes, *compare)
 	case "html":
-		var ev []report.Evidence
-		ev, err = evidence(ctx, db, r)
+		o := report.HTMLOptions{Changes: changes, PrevYear: *compare, RecordsBase: *baseURL,
+			Public: *public || (published && !*live && !*internal)}
+		if o.Public {
+			o.PartyNames, err = partyNames(ctx, db, *year)
+		} else if o.RecordsBase == "" {
+			o.Evidence, err = evidence(ctx, db, r)
+		}
 		if err == nil {
-			err = r.WriteHTML(&buf, ev, changes, *compare)
+			err = r.WriteHTML(&buf, o)
 		}
 	case "docx":
 		err = gongwen.WriteDOCX(&buf, r.Document())
 	case "pdf":
 		return writePDF(ctx, a, r, *out)
-	default:
-		return usageError{fmt.Sprintf("不支持的格式 %q：可用 docx、pdf、html、md", *format)}
 	}
 	if err != nil {
 		return err
@@ -155,9 +186,19 @@ func writePDF(ctx context.Context, a *cli, r *report.Report, out string) error {
 	return nil
 }
 
-// loadReport resolves the latest saved narrative of year with its figures.
+// loadReport resolves the latest saved narrative of year with its live figures.
 func loadReport(ctx context.Context, db *store.DB, year int) (*report.Report, error) {
-	v, ok, err := db.ReportSource(ctx, year, 0)
+	vals, err := values(ctx, db, year)
+	if err != nil {
+		return nil, err
+	}
+	return resolveReport(ctx, db, year, 0, vals)
+}
+
+// resolveReport resolves a version of year's narrative (0: the latest)
+// with vals.
+func resolveReport(ctx context.Context, db *store.DB, year, version int, vals map[string]indicator.Value) (*report.Report, error) {
+	v, ok, err := db.ReportSource(ctx, year, version)
 	if err != nil {
 		return nil, err
 	}
@@ -168,10 +209,7 @@ func loadReport(ctx context.Context, db *store.DB, year int) (*report.Report, er
 	if err != nil {
 		return nil, fmt.Errorf("%d年度报告正文（第%d版）: %w", year, v.Version, err)
 	}
-	vals, err := values(ctx, db, year)
-	if err != nil {
-		return nil, err
-	}
+	src.Year = year
 	var plans []report.PlanStatus
 	if strings.Contains(v.Source, report.PlansStatusDirective) {
 		if plans, err = carriedPlans(ctx, db, year-1); err != nil {
@@ -179,6 +217,49 @@ func loadReport(ctx context.Context, db *store.DB, year int) (*report.Report, er
 		}
 	}
 	return report.ResolveWithPlans(src, year, vals, plans), nil
+}
+
+// lintReport runs every check on r: its own lint against last year's
+// figures and the narratives of this year and last (report.Lint).
+func lintReport(ctx context.Context, db *store.DB, r *report.Report) ([]report.Finding, error) {
+	prev, err := values(ctx, db, r.Year-1)
+	if err != nil {
+		return nil, err
+	}
+	refs, err := lintReferences(ctx, db, r.Year)
+	if err != nil {
+		return nil, err
+	}
+	return report.Lint(r, prev, refs...), nil
+}
+
+// partyNames lists the names of parties to the records of year (and the
+// years around it), which a public document must not show.
+func partyNames(ctx context.Context, db *store.DB, year int) ([]string, error) {
+	var names []string
+	for _, d := range ledger.All() {
+		var fields []string
+		for _, f := range d.Fields {
+			if f.Personal {
+				fields = append(fields, f.Name)
+			}
+		}
+		if len(fields) == 0 {
+			continue
+		}
+		for _, y := range []int{year - 1, year, year + 1} {
+			recs, _, err := db.FindRecords(ctx, d, ledger.Query{Year: y, Scope: ledger.AllScope()})
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range recs {
+				for _, f := range fields {
+					names = append(names, r.String(f))
+				}
+			}
+		}
+	}
+	return names, nil
 }
 
 // carriedPlans returns the tasks made from the plans of year's report, with
@@ -219,11 +300,7 @@ func values(ctx context.Context, db *store.DB, year int) (map[string]indicator.V
 	if err != nil {
 		return nil, err
 	}
-	m := make(map[string]indicator.Value, len(list))
-	for _, v := range list {
-		m[v.ID] = v
-	}
-	return m, nil
+	return byID(list), nil
 }
 
 // evidence lists the records behind every figure the report uses.
@@ -238,7 +315,7 @@ func evidence(ctx context.Context, db *store.DB, r *report.Report) ([]report.Evi
 		if !ok {
 			continue
 		}
-		v, parts, err := indicator.Explain(ctx, allScope{db}, ind, r.Year, "")
+		v, parts, err := indicator.ExplainLimit(ctx, allScope{db}, ind, r.Year, "", report.AppendixRows)
 		if err != nil {
 			return nil, err
 		}
@@ -265,15 +342,21 @@ func runReportLint(ctx context.Context, a *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	prev, err := values(ctx, db, *year-1)
+	findings, err := lintReport(ctx, db, r)
 	if err != nil {
 		return err
 	}
-	refs, err := lintReferences(ctx, db, *year)
+	pub, figs, published, err := db.Publication(ctx, *year)
 	if err != nil {
 		return err
 	}
-	findings := report.Lint(r, prev, refs...)
+	if published {
+		pr, err := resolveReport(ctx, db, *year, pub.Version, figs)
+		if err != nil {
+			return err
+		}
+		findings = append(findings, report.Differences(pr.Source, figs, r.Values)...)
+	}
 	for _, f := range findings {
 		fmt.Fprintln(a.stdout, f)
 	}
@@ -282,6 +365,62 @@ func runReportLint(ctx context.Context, a *cli, args []string) error {
 	}
 	fmt.Fprintf(a.stdout, "%d年度报告未发现问题（%d个数字均取自指标）\n", *year, len(r.Source.Placeholders()))
 	return nil
+}
+
+// runReportPublish freezes year's report: lint clean, 发文字号 and 成文日期
+// filled, then the narrative version and every indicator's value and
+// definition stored as the published figures.
+func runReportPublish(ctx context.Context, a *cli, args []string) error {
+	fs := a.newFlags("report publish")
+	year := fs.Int("year", 0, "报告年度")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *year == 0 {
+		return usageError{"用法: fazhi report publish --year Y"}
+	}
+	db, err := a.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	v, ok, err := db.ReportSource(ctx, *year, 0)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("%d年度尚无报告正文，无法发布", *year)
+	}
+	r, err := resolveReport(ctx, db, *year, v.Version, nil)
+	if err != nil {
+		return err
+	}
+	all, err := indicator.ComputeAll(ctx, allScope{db}, *year, "")
+	if err != nil {
+		return err
+	}
+	r = report.ResolveWithPlans(r.Source, *year, byID(all), r.Plans)
+	findings, err := lintReport(ctx, db, r)
+	if err != nil {
+		return err
+	}
+	if err := report.Publishable(r.Source, findings); err != nil {
+		return fmt.Errorf("%d年度报告不能发布：%w", *year, err)
+	}
+	if err := db.PublishReport(ctx, store.Publication{Year: *year, Version: v.Version, DocNumber: r.Source.DocNumber, SignedOn: r.Source.Date, Author: actor()}, all); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "已发布%d年度报告（正文第%d版，%s，成文日期%s）：%d项指标的数字和口径已冻结，之后台账改动不影响已发布的报告，report lint 会列出差异\n",
+		*year, v.Version, r.Source.DocNumber, gongwen.FormatDate(r.Source.Date), len(all))
+	return nil
+}
+
+func byID(list []indicator.Value) map[string]indicator.Value {
+	m := make(map[string]indicator.Value, len(list))
+	for _, v := range list {
+		m[v.ID] = v
+	}
+	return m
 }
 
 func runReportSave(ctx context.Context, a *cli, args []string) error {
@@ -531,11 +670,13 @@ func lintReferences(ctx context.Context, db *store.DB, year int) ([]*report.Sour
 				return nil, err
 			}
 			if src, perr := report.Parse(full.Source); ok && perr == nil {
+				src.Year = y
 				refs = append(refs, src)
 			}
 		}
 	}
 	if seed, err := report.Parse(report.Seed2022); err == nil {
+		seed.Year = 2022
 		refs = append(refs, seed)
 	}
 	return refs, nil
@@ -554,3 +695,5 @@ func (s allScope) FindRecords(ctx context.Context, d *ledger.Definition, q ledge
 	q.Scope = ledger.AllScope()
 	return s.db.FindRecords(ctx, d, q)
 }
+
+func (s allScope) UnitTree(ctx context.Context) (*ledger.UnitTree, error) { return s.db.UnitTree(ctx) }

@@ -290,8 +290,16 @@ func TestReport_PlansCarryOver(t *testing.T) {
 			t.Errorf("a second draft overwrote the first: %v", err)
 		}
 		md := filepath.Join(t.TempDir(), "r23.md")
-		mustFazhi(t, dsn, "report", "--year", "2023", "-o", md)
+		// The draft leaves 发文字号 and 成文日期 to fill: rendering refuses
+		// without --force, and a forced draft says so on top.
+		if _, _, err := fazhi(t, dsn, "report", "--year", "2023", "-o", md); err == nil || !strings.Contains(err.Error(), "--force") {
+			t.Errorf("a draft with fields to fill rendered without --force: %v", err)
+		}
+		mustFazhi(t, dsn, "report", "--year", "2023", "-o", md, "--force")
 		text := readFile(t, md)
+		if !strings.Contains(text, "草稿：检查未通过") {
+			t.Errorf("forced draft carries no mark")
+		}
 		if !strings.Contains(text, "# 中共偃师区委 偃师区人民政府关于2023年度法治政府建设情况的报告") {
 			t.Errorf("draft title wrong")
 		}
@@ -302,9 +310,66 @@ func TestReport_PlansCarryOver(t *testing.T) {
 		p := filepath.Join(t.TempDir(), "progress.csv")
 		os.WriteFile(p, []byte("编号,所属文件,任务,牵头单位,完成时限,状态,进展情况\nBG2022-03,《中共偃师区委 偃师区人民政府关于2022年度法治政府建设情况的报告》下步工作打算,完善合法性审查机制,区司法局,2023-11-30,推进中,已起草合法性审查工作规则\n"), 0o644)
 		mustFazhi(t, dsn, "import", "plan_task", p)
-		mustFazhi(t, dsn, "report", "--year", "2023", "-o", md)
+		mustFazhi(t, dsn, "report", "--year", "2023", "-o", md, "--force")
 		if !strings.Contains(readFile(t, md), "3.完善合法性审查机制（牵头单位：偃师区司法局；完成时限：2023年11月30日；状态：推进中；进展：已起草合法性审查工作规则）。") {
 			t.Errorf("progress not shown:\n%s", readFile(t, md))
+		}
+	})
+}
+
+// TestReport_NextYearDraft is issue 12's first acceptance check: after
+// report draft --year 2023 on the demo, the 2023 text speaks of 2023, has
+// no 2022 文号 or signing date, lint flags each field to fill, and a 2022
+// figure typed into the 2023 text is flagged.
+func TestReport_NextYearDraft(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
+		dsn := e.DSN(t)
+		mustFazhi(t, dsn, "demo", "load")
+		mustFazhi(t, dsn, "report", "draft", "--year", "2023")
+		src := mustFazhi(t, dsn, "report", "source", "--year", "2023")
+		for _, bad := range []string{"偃文〔2023〕12号", "偃文〔2024〕12号", "2023年3月22日", "2024年3月22日"} {
+			if strings.Contains(src, bad) {
+				t.Errorf("draft copies %s", bad)
+			}
+		}
+		md := filepath.Join(t.TempDir(), "r23.md")
+		mustFazhi(t, dsn, "report", "--year", "2023", "-o", md, "--force")
+		text := readFile(t, md)
+		for _, want := range []string{"关于2023年度法治政府建设情况的报告", "2023年，在市委、市政府的坚强领导下", "现将2023年法治政府建设工作情况报告如下",
+			"2023年共收到行政复议申请案件", "2024年，偃师区将持续深入学习贯彻", "（2022—2025年）"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("2023 report lacks %q", want)
+			}
+		}
+		for _, stale := range []string{"2022年共收到", "现将2022年", "2022年，全区", "2023年，偃师区将持续"} {
+			if strings.Contains(text, stale) {
+				t.Errorf("2023 report still says %q", stale)
+			}
+		}
+		out, _, err := fazhi(t, dsn, "report", "lint", "--year", "2023")
+		if err == nil {
+			t.Fatalf("lint passed a draft with fields to fill:\n%s", out)
+		}
+		for _, want := range []string{"“发文字号”尚未填写", "“成文日期”尚未填写", "日期“2022年……”"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("lint does not flag %s:\n%s", want, out)
+			}
+		}
+		// Staff fill the fields, but one copies last year's number and date,
+		// and one types the 2022 figure where the placeholder was.
+		filled := strings.Replace(strings.Replace(src, "发文字号：【待填】", "发文字号：偃文〔2023〕12号", 1), "成文日期：【待填】", "成文日期：2023年3月22日", 1)
+		filled = strings.Replace(filled, "申请案件{{reconsideration.received}}起", "申请案件51起", 1)
+		p := filepath.Join(t.TempDir(), "r23.txt")
+		os.WriteFile(p, []byte(filled), 0o644)
+		mustFazhi(t, dsn, "report", "save", "--year", "2023", p)
+		out, _, _ = fazhi(t, dsn, "report", "lint", "--year", "2023")
+		for _, want := range []string{"沿用其他年度的文号", "沿用其他年度的成文日期", "申请案件51起”", "reconsideration.received"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("lint does not flag %s:\n%s", want, out)
+			}
+		}
+		if strings.Contains(out, "尚未填写") {
+			t.Errorf("filled fields still flagged:\n%s", out)
 		}
 	})
 }
