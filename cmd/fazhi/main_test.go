@@ -73,10 +73,11 @@ type jsonIndicator struct {
 	Denominator *float64 `json:"denominator"`
 }
 
-// indicators returns fazhi indicators --year y --json as a map by ID.
+// indicators returns fazhi indicators --year y --json --allow-empty as a
+// map by ID (a null value reads as 0; tests of null use the JSON itself).
 func indicators(t testing.TB, dsn string, year string, extra ...string) map[string]jsonIndicator {
 	t.Helper()
-	out := mustFazhi(t, dsn, append([]string{"indicators", "--year", year, "--json"}, extra...)...)
+	out := mustFazhi(t, dsn, append([]string{"indicators", "--year", year, "--json", "--allow-empty"}, extra...)...)
 	var list []jsonIndicator
 	if err := json.Unmarshal([]byte(out), &list); err != nil {
 		t.Fatalf("indicators --json: %v\n%s", err, out)
