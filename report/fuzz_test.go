@@ -40,7 +40,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatal(err)
 		}
 		checkText(t, "Markdown", md.String())
-		if err := r.WriteHTML(&html, nil, nil, 0); err != nil {
+		if err := r.WriteHTML(&html, HTMLOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		checkText(t, "HTML", html.String())
