@@ -332,6 +332,16 @@ func TestReport_HostileNarrativeMarkdown(t *testing.T) {
 	}
 	dsn := testdb.Engines()[0].DSN(t)
 	mustFazhi(t, dsn, "demo", "load")
+	// report save refuses control characters; the rest of the file is
+	// saved as it is.
+	raw := strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, readFile(t, p))
+	p = filepath.Join(t.TempDir(), "evil.txt")
+	os.WriteFile(p, []byte(raw), 0o644)
 	mustFazhi(t, dsn, "report", "save", "--year", "2022", p)
 	md := filepath.Join(t.TempDir(), "evil.md")
 	mustFazhi(t, dsn, "report", "--year", "2022", "-o", md, "--force")
