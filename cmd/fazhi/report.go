@@ -60,12 +60,12 @@ func runReport(ctx context.Context, a *cli, args []string) error {
 	if *year == 0 || *out == "" {
 		return usageError{"用法: fazhi report --year Y -o FILE.docx|.pdf|.html|.md [--format F] [--compare Y-1] [--force] [--public|--internal]"}
 	}
+	if err := a.checkOutput(*out); err != nil {
+		return err
+	}
 	fmtName, err := report.OutputFormat(*format, *out)
 	if err != nil {
 		return usageError{err.Error()}
-	}
-	if err := a.checkOutput(*out); err != nil {
-		return err
 	}
 	if *acceptedOnly {
 		return a.writeAcceptedReport(ctx, *year, fmtName, *out)
