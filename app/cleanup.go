@@ -226,6 +226,7 @@ type DecisionRequest struct {
 	Organ   string
 	Cutoff  time.Time
 	Issuers []string // unit names, for the decision's wording
+	Format  string   // "docx" (default) or "pdf" (LibreOffice converts the same DOCX)
 }
 
 // DecisionResult says what decision was written.
@@ -239,7 +240,8 @@ type DecisionResult struct {
 	OrganDefault bool
 }
 
-// CleanupDecision writes batch's 清理结果决定 as a GB/T 9704 DOCX to w.
+// CleanupDecision writes batch's 清理结果决定 as a GB/T 9704 DOCX (or its
+// PDF, req.Format) to w.
 func (a *App) CleanupDecision(ctx context.Context, w io.Writer, req DecisionRequest) (DecisionResult, error) {
 	if _, err := a.cleanupActor(ctx, "生成清理结果决定"); err != nil {
 		return DecisionResult{}, err
@@ -295,7 +297,15 @@ func (a *App) CleanupDecision(ctx context.Context, w io.Writer, req DecisionRequ
 	if err != nil {
 		return res, err
 	}
-	if err := gongwen.WriteDOCX(w, doc); err != nil {
+	write := gongwen.WriteDOCX
+	switch req.Format {
+	case "", "docx":
+	case "pdf":
+		write = func(w io.Writer, d *gongwen.Document) error { return gongwen.WritePDF(ctx, w, d) }
+	default:
+		return res, errorf(Invalid, "清理结果决定只能生成 DOCX 或 PDF，不支持“%s”", req.Format)
+	}
+	if err := write(w, doc); err != nil {
 		return res, fmt.Errorf("生成决定失败: %w", err)
 	}
 	res.Title, res.NoMissing = cleanup.DecisionTitle(org), res.No == ""

@@ -12,17 +12,19 @@ const docHead = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
 	`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"` +
 	` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>`
 
-// sectPr: A4, GB/T 9704 margins, odd/even footers, and the 22 × 28 grid
-// the way Word and WPS express it: type="linesAndChars" with charSpace
-// −842 ((15.795 − 16 pt) × 4096), so a user editing the file sees no
-// character scaling. LibreOffice 7.4 lays such a grid out at 16-19
-// characters a line, so ConvertPDF turns a copy into type="lines" with a
-// 98% scale (adaptForLibreOffice), which gives the same 28.
+// sectPr: A4, GB/T 9704 margins, odd/even footers, and a 22-line grid
+// (type="lines", 579 twips). The 28 characters a line come from a 98%
+// character scale in the document defaults (28 × 15.68 pt fits 442.25 pt),
+// not from a character grid: Word, WPS and LibreOffice all honour a scale
+// and exact line spacing, while LibreOffice lays a linesAndChars grid with
+// a negative charSpace out at 16-19 characters a line. So one file serves
+// every suite and the PDF path converts it unchanged
+// (docs/gongwen-office-suites.md).
 var sectPr = fmt.Sprintf(`<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>`+
 	`<w:footerReference w:type="even" r:id="rIdFooterEven"/>`+
 	`<w:pgSz w:w="%d" w:h="%d"/>`+
 	`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="%d" w:gutter="0"/>`+
-	`<w:cols w:space="425"/><w:docGrid w:type="linesAndChars" w:linePitch="%d" w:charSpace="-842"/></w:sectPr>`,
+	`<w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="%d"/></w:sectPr>`,
 	pageW, pageH, marginTop, marginRight, marginBottom, marginLeft, footerDistance, linePitch)
 
 // escape writes s XML-escaped.

@@ -91,12 +91,12 @@ func TestCheckerFindsMutations(t *testing.T) {
 		{"no evenAndOddHeaders", "word/settings.xml", replace(`<w:evenAndOddHeaders/>`, ``), ruleEvenOdd, "未设置"},
 		{"line pitch 30 pt", "word/styles.xml", replace(`w:line="579" w:lineRule="exact"`, `w:line="600" w:lineRule="exact"`), ruleLines, "每面21行"},
 		{"single spacing, no grid", "word/styles.xml", replace(`w:line="579" w:lineRule="exact"`, `w:line="240" w:lineRule="auto"`), ruleLines, "未固定行距"},
-		{"27 characters a line", "word/document.xml", replace(`w:charSpace="-842"`, `w:charSpace="0"`), ruleLines, "每行27字"},
+		{"27 characters a line", "word/styles.xml", replace(`<w:w w:val="98"/>`, `<w:w w:val="100"/>`), ruleLines, "每行27字"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			if c.name == "single spacing, no grid" {
-				seed := mutate(t, seed, "word/document.xml", replace(`<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>`, ``))
+				seed := mutate(t, seed, "word/document.xml", replace(`<w:docGrid w:type="lines" w:linePitch="579"/>`, ``))
 				check(t, mutate(t, seed, c.part, c.edit), c.rule, c.actual)
 				return
 			}

@@ -14,9 +14,11 @@
 //   - 22 lines: exact 579-twip lines on a type="lines" grid; the 版头 is
 //     sized in whole grid lines so page 1's body stays on the grid.
 //   - 28 characters: a 98% horizontal scale in docDefaults (28 × 15.68 pt
-//     fits 442.25 pt). A linesAndChars grid gives 16-19 characters in
-//     LibreOffice, and a −0.25 pt spacing makes it drop punctuation that
-//     hangs past the margin from the PDF.
+//     fits 442.25 pt), which Word, WPS and LibreOffice all honour. A
+//     linesAndChars grid gives 16-19 characters in LibreOffice, and a
+//     −0.25 pt spacing makes it drop punctuation that hangs past the
+//     margin from the PDF. The downloaded DOCX is the file converted to
+//     PDF (docs/gongwen-office-suites.md).
 //   - 版记: one frame per line (LibreOffice merges framed paragraphs only
 //     when their borders are equal), the 印发 line aligned to the bottom
 //     of the text area and the 抄送 line placed right above it.

@@ -41,8 +41,8 @@ func LibreOfficePath() (string, error) {
 // and a generated fontconfig file that maps the official font names
 // (仿宋_GB2312, 楷体_GB2312, 黑体, 宋体, 方正小标宋简体, Times New Roman) to
 // free substitutes when the real fonts are not installed. The DOCX itself
-// is not modified; a DOCX whose grid is "linesAndChars" is converted from
-// a temporary copy rewritten for LibreOffice (see adaptForLibreOffice).
+// is converted as it is: WriteDOCX writes a file every suite lays out
+// alike (docs/gongwen-office-suites.md), so there is no adapted copy.
 func ConvertPDF(ctx context.Context, docxPath, outDir string) (string, error) {
 	soffice, err := LibreOfficePath()
 	if err != nil {
@@ -61,13 +61,9 @@ func ConvertPDF(ctx context.Context, docxPath, outDir string) (string, error) {
 	}
 	defer os.RemoveAll(tmp)
 
-	adapted, err := adaptForLibreOffice(src)
-	if err != nil {
-		return "", fmt.Errorf("DOCX 无法解析：%w", err)
-	}
 	base := strings.TrimSuffix(filepath.Base(docxPath), filepath.Ext(docxPath))
 	in := filepath.Join(tmp, base+".docx")
-	if err := os.WriteFile(in, adapted, 0o600); err != nil {
+	if err := os.WriteFile(in, src, 0o600); err != nil {
 		return "", err
 	}
 	fc := filepath.Join(tmp, "fonts.conf")
@@ -126,4 +122,34 @@ func moveFile(src, dst string) error {
 		return err
 	}
 	return out.Close()
+}
+
+// WritePDF writes d as PDF to w: the DOCX WriteDOCX makes, converted by
+// ConvertPDF as it is (the same file a clerk would download). Errors wrap
+// ErrNoLibreOffice when LibreOffice is missing.
+func WritePDF(ctx context.Context, w io.Writer, d *Document) error {
+	dir, err := os.MkdirTemp("", "fazhi-gongwen-pdf-*")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	var buf bytes.Buffer
+	if err := WriteDOCX(&buf, d); err != nil {
+		return err
+	}
+	docx := filepath.Join(dir, "document.docx")
+	if err := os.WriteFile(docx, buf.Bytes(), 0o600); err != nil {
+		return err
+	}
+	pdf, err := ConvertPDF(ctx, docx, dir)
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(pdf)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(w, f)
+	return err
 }

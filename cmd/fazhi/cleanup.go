@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -198,7 +199,7 @@ func cleanupConclude(ctx context.Context, a *cli, args []string) error {
 
 func cleanupDecision(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("cleanup decision")
-	out := fs.String("o", "", "输出的 DOCX 文件")
+	out := fs.String("o", "", "输出文件：.docx 或 .pdf")
 	noFlag := fs.String("no", "", "决定文号，如 偃政〔2022〕9号（已公布的批次默认用公布时的文号）")
 	dateS := fs.String("date", "", "成文日期（已公布的批次默认用公布日期，否则为今天）")
 	organ := fs.String("organ", "", "作出决定的机关（默认：单位名录中的区人民政府）")
@@ -210,10 +211,14 @@ func cleanupDecision(ctx context.Context, a *cli, args []string) error {
 		return err
 	}
 	if len(pos) != 1 || *out == "" {
-		return usageError{"用法: fazhi cleanup decision 批次 -o 决定.docx [--no 偃政〔2022〕9号] [--date 2022-05-20]"}
+		return usageError{"用法: fazhi cleanup decision 批次 -o 决定.docx|决定.pdf [--no 偃政〔2022〕9号] [--date 2022-05-20]"}
 	}
 	if err := a.checkOutput(*out); err != nil {
 		return err
+	}
+	format := strings.ToLower(strings.TrimPrefix(filepath.Ext(*out), "."))
+	if format != "docx" && format != "pdf" {
+		return usageError{fmt.Sprintf("输出文件“%s”应为 .docx 或 .pdf（格式随扩展名）", *out)}
 	}
 	date, err := dateFlag("date", *dateS)
 	if err != nil {
@@ -229,7 +234,7 @@ func cleanupDecision(ctx context.Context, a *cli, args []string) error {
 	}
 	defer ap.Close()
 	var buf bytes.Buffer
-	res, err := ap.CleanupDecision(ctx, &buf, app.DecisionRequest{Batch: pos[0], No: *noFlag, Date: date, Organ: *organ, Cutoff: cutoff, Issuers: issuers})
+	res, err := ap.CleanupDecision(ctx, &buf, app.DecisionRequest{Batch: pos[0], No: *noFlag, Date: date, Organ: *organ, Cutoff: cutoff, Issuers: issuers, Format: format})
 	if err != nil {
 		return err
 	}

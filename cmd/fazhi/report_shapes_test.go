@@ -3,8 +3,8 @@ package main
 import (
 	"archive/zip"
 	"encoding/csv"
-	"io"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
