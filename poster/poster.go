@@ -1,11 +1,11 @@
 // Package poster draws printable A4 posters whose QR code opens a page of
 // the running fazhi server, such as the list of policies of a 惠企政策汇编.
 //
-// Only the standard library and github.com/skip2/go-qrcode are used. The
-// poster's title is therefore not drawn into the image: rendering Chinese
-// text needs a font rasteriser (golang.org/x/image/font), which is in the
-// module graph only indirectly and not required by go.mod. The title goes
-// into the PNG's metadata (iTXt Title) and into a caption file beside it.
+// The title, the issuing unit and the date are drawn as text in a free CJK
+// font found on the system (FindFont: Noto CJK, the Fandol fonts of
+// gongwen/install-fonts.sh …) with golang.org/x/image's OpenType
+// rasteriser; they also go into the PNG's metadata (iTXt) and a caption
+// file beside it. github.com/skip2/go-qrcode draws the code.
 package poster
 
 import (
@@ -21,8 +21,13 @@ import (
 	"math"
 	"net/url"
 	"strings"
+	"time"
 
 	qrcode "github.com/skip2/go-qrcode"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
 // PolicyListPath is the path of the policy list page of the fazhi web
@@ -59,9 +64,11 @@ const (
 
 // Options describe a poster.
 type Options struct {
-	Title string // written to the PNG metadata and the caption
-	URL   string // what the QR code encodes
-	DPI   int    // print resolution; 0: DefaultDPI
+	Title  string    // drawn in the head band; also in the PNG metadata and the caption
+	Issuer string    // issuing unit, drawn at the foot (optional)
+	Date   time.Time // date of issue, drawn at the foot (zero: not drawn)
+	URL    string    // what the QR code encodes
+	DPI    int       // print resolution; 0: DefaultDPI
 }
 
 // DefaultDPI gives a 1240×1754 image: sharp on paper, small on disk.
@@ -85,6 +92,19 @@ var (
 	black = color.Gray{Y: 0}
 	red   = color.RGBA{R: 0xD9, G: 0x1E, B: 0x18, A: 0xFF} // 公文 red
 )
+
+// palette: white, black and red first (the code and the rules use these
+// indexes), then the grays and tints anti-aliased text needs.
+func palette() color.Palette {
+	p := color.Palette{white, black, red}
+	for i := 1; i < 16; i++ {
+		y := uint8(i * 16)
+		p = append(p, color.Gray{Y: y})
+		t := float64(i) / 16 // red → white
+		p = append(p, color.RGBA{R: uint8(0xD9 + t*(255-0xD9)), G: uint8(0x1E + t*(255-0x1E)), B: uint8(0x18 + t*(255-0x18)), A: 0xFF})
+	}
+	return p
+}
 
 // Render draws the poster: a red band at the head, the QR code centred
 // (quiet zone included, about 120 mm wide), a thin red rule at the foot.
@@ -114,7 +134,7 @@ func Render(o Options) (*image.Paletted, Layout, error) {
 	l.QRX = (l.Width - side) / 2
 	l.QRY = px(70)
 
-	img := image.NewPaletted(image.Rect(0, 0, l.Width, l.Height), color.Palette{white, black, red})
+	img := image.NewPaletted(image.Rect(0, 0, l.Width, l.Height), palette())
 	fill := func(x0, y0, x1, y1 int, c uint8) {
 		for y := y0; y < y1; y++ {
 			for x := x0; x < x1; x++ {
@@ -134,7 +154,63 @@ func Render(o Options) (*image.Paletted, Layout, error) {
 			}
 		}
 	}
+	if err := drawTexts(img, o, l, px); err != nil {
+		return nil, Layout{}, err
+	}
 	return img, l, nil
+}
+
+// drawTexts writes the title in white in the head band, a line under the
+// code for those who cannot scan it, and the issuing unit and date above
+// the foot rule, each centred and shrunk to fit the width.
+func drawTexts(img *image.Paletted, o Options, l Layout, px func(float64) int) error {
+	foot := o.Issuer
+	if !o.Date.IsZero() {
+		foot = strings.TrimSpace(foot + "　" + fmt.Sprintf("%d年%d月%d日", o.Date.Year(), int(o.Date.Month()), o.Date.Day()))
+	}
+	hint := "扫描二维码查看政策清单"
+	f, _, err := FindFont(o.Title + foot + hint + "0123456789")
+	if err != nil {
+		return err
+	}
+	side := l.Module * l.Modules
+	maxW := l.Width - 2*px(25)
+	if o.Title != "" {
+		if err := drawCentred(img, f, o.Title, white, px(14), maxW, l.Width/2, px(30)); err != nil {
+			return err
+		}
+	}
+	if err := drawCentred(img, f, hint, black, px(7), maxW, l.Width/2, l.QRY+side+px(16)); err != nil {
+		return err
+	}
+	if foot != "" {
+		return drawCentred(img, f, foot, black, px(8), maxW, l.Width/2, l.Height-px(34))
+	}
+	return nil
+}
+
+// drawCentred draws text with its middle at (cx, cy), at size pixels (em),
+// smaller when needed to fit maxW.
+func drawCentred(img *image.Paletted, f *sfnt.Font, text string, c color.Color, size, maxW, cx, cy int) error {
+	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: float64(size), DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		return err
+	}
+	w := font.MeasureString(face, text).Ceil()
+	if w > maxW {
+		face.Close()
+		size = size * maxW / w
+		if face, err = opentype.NewFace(f, &opentype.FaceOptions{Size: float64(size), DPI: 72, Hinting: font.HintingNone}); err != nil {
+			return err
+		}
+		w = font.MeasureString(face, text).Ceil()
+	}
+	defer face.Close()
+	m := face.Metrics()
+	d := font.Drawer{Dst: img, Src: image.NewUniform(c), Face: face,
+		Dot: fixed.P(cx-w/2, cy+(m.Ascent.Ceil()-m.Descent.Ceil())/2)}
+	d.DrawString(text)
+	return nil
 }
 
 // WritePNG renders the poster and writes it as PNG to w, with its print
@@ -162,6 +238,9 @@ func WritePNG(w io.Writer, o Options) (Layout, error) {
 	writeChunk(&extra, "pHYs", phys)
 	if o.Title != "" {
 		writeChunk(&extra, "iTXt", iTXt("Title", o.Title))
+	}
+	if o.Issuer != "" {
+		writeChunk(&extra, "iTXt", iTXt("Author", o.Issuer))
 	}
 	writeChunk(&extra, "iTXt", iTXt("URL", o.URL))
 	for _, part := range [][]byte{b[:afterIHDR], extra.Bytes(), b[afterIHDR:]} {

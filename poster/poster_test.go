@@ -2,6 +2,9 @@ package poster
 
 import (
 	"bytes"
+	"errors"
+	"os"
+	"time"
 	"image/png"
 	"math"
 	"strings"
@@ -91,5 +94,58 @@ func TestRender_Errors(t *testing.T) {
 	}
 	if _, _, err := Render(Options{URL: "http://x/" + strings.Repeat("a", 1500), DPI: 72}); err == nil {
 		t.Error("an unscannably dense code accepted")
+	}
+}
+
+// TestRender_DrawsTheTexts: the title is drawn in white in the red head
+// band, the issuing unit and date in black above the foot rule; different
+// texts give different pixels; without a CJK font the error says what to
+// install.
+func TestRender_DrawsTheTexts(t *testing.T) {
+	if _, _, err := FindFont("偃师区"); err != nil {
+		if os.Getenv("FAZHI_REQUIRE_LIBREOFFICE") == "1" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	o := Options{Title: "偃师区惠企政策汇编", Issuer: "偃师区司法局", Date: time.Date(2023, 3, 5, 0, 0, 0, 0, time.UTC), URL: "http://10.1.2.3:8080/policies"}
+	img, l, err := Render(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	px := func(mm float64) int { return int(math.Round(mm / 25.4 * float64(l.DPI))) }
+	count := func(y0, y1 int, want func(r, g, b uint32) bool) int {
+		n := 0
+		for y := y0; y < y1; y++ {
+			for x := 0; x < l.Width; x++ {
+				r, g, b, _ := img.At(x, y).RGBA()
+				if want(r, g, b) {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	light := func(r, g, b uint32) bool { return g > 0xC000 && b > 0xC000 }
+	dark := func(r, g, b uint32) bool { return r < 0x4000 && g < 0x4000 }
+	if n := count(px(16), px(44), light); n < 2000 {
+		t.Errorf("head band: %d light pixels, the title is not drawn", n)
+	}
+	if n := count(l.Height-px(40), l.Height-px(25), dark); n < 1000 {
+		t.Errorf("foot: %d dark pixels, issuer and date not drawn", n)
+	}
+	o2 := o
+	o2.Title = "偃师区惠企政策清单"
+	img2, _, _ := Render(o2)
+	if bytes.Equal(img.Pix, img2.Pix) {
+		t.Error("a different title gives the same image")
+	}
+
+	saved := fontDirs
+	defer func() { fontDirs = saved }()
+	fontDirs = func() []string { return []string{t.TempDir()} }
+	t.Setenv("FAZHI_FONT", "")
+	if _, _, err := Render(o); !errors.Is(err, ErrNoCJKFont) || !strings.Contains(err.Error(), "fonts-noto-cjk") {
+		t.Errorf("no font: %v", err)
 	}
 }

@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
+	"fazhi/calendar"
 	"fazhi/poster"
 )
 
@@ -23,6 +25,8 @@ func runPoster(ctx context.Context, a *cli, args []string) error {
 	base := fs.String("base-url", os.Getenv("FAZHI_BASE_URL"), "fazhi 服务器地址，如 http://10.1.2.3:8080（环境变量 FAZHI_BASE_URL）")
 	out := fs.String("o", "", "输出文件 (.png)")
 	dpi := fs.Int("dpi", poster.DefaultDPI, "打印分辨率（72–600）")
+	issuer := fs.String("issuer", os.Getenv("FAZHI_ISSUER"), "发布单位，印在海报底部（环境变量 FAZHI_ISSUER）")
+	dateS := fs.String("date", "", "发布日期，印在海报底部（默认今天）")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -37,7 +41,13 @@ func runPoster(ctx context.Context, a *cli, args []string) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	o := poster.Options{Title: strings.TrimSpace(*title), URL: u, DPI: *dpi}
+	date := time.Now()
+	if *dateS != "" {
+		if date, err = calendar.ParseDate(*dateS); err != nil {
+			return usageError{"--date: " + err.Error()}
+		}
+	}
+	o := poster.Options{Title: strings.TrimSpace(*title), Issuer: strings.TrimSpace(*issuer), Date: date, URL: u, DPI: *dpi}
 	caption := strings.TrimSuffix(*out, filepath.Ext(*out)) + ".txt"
 	if err := a.checkOutput(caption); err != nil {
 		return err
@@ -55,6 +65,6 @@ func runPoster(ctx context.Context, a *cli, args []string) error {
 		return fmt.Errorf("写说明文件 %s 失败: %w", caption, err)
 	}
 	fmt.Fprintf(a.stdout, "已生成 A4 海报 %s（%d×%d 像素，%d dpi），二维码打开 %s\n", *out, l.Width, l.Height, l.DPI, u)
-	fmt.Fprintf(a.stdout, "标题“%s”未绘入图片（绘制中文需要字体渲染库），已写入图片元数据和说明文件 %s，可与海报一同打印张贴。\n", o.Title, caption)
+	fmt.Fprintf(a.stdout, "海报印有标题“%s”、%s和日期，说明文件 %s 可与海报一同张贴。\n", o.Title, map[bool]string{true: "发布单位“" + o.Issuer + "”", false: "（未指定 --issuer，未印发布单位）"}[o.Issuer != ""], caption)
 	return nil
 }
