@@ -3,12 +3,12 @@ package poster
 import (
 	"bytes"
 	"errors"
-	"os"
-	"time"
 	"image/png"
 	"math"
+	"os"
 	"strings"
 	"testing"
+	"time"
 
 	qrcode "github.com/skip2/go-qrcode"
 )

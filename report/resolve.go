@@ -40,8 +40,8 @@ type Report struct {
 	// DraftMark is printed on top of every format when the report is
 	// rendered in spite of lint findings (--force).
 	DraftMark string
-	Blocks []Block
-	Values map[string]indicator.Value
+	Blocks    []Block
+	Values    map[string]indicator.Value
 	// Unknown lists placeholders naming no indicator.
 	Unknown []string
 	// Plans are last year's promises with their status, for {{plans.status}}.
