@@ -119,8 +119,27 @@ func MaskName(s string) string {
 	return string(r[:1]) + strings.Repeat("*", len(r)-1)
 }
 
-// IsMaskedText reports whether s looks masked (has a * where characters were hidden).
-func IsMaskedText(s string) bool { return strings.ContainsAny(s, "*＊") }
+// LooksMasked reports whether s has the shape MaskText gives the field's
+// values (410***********06X, 张*), so that a masked copy sent back is told
+// from a value a user typed.
+func (f *Field) LooksMasked(s string) bool {
+	r := []rune(s)
+	stars := func(rs []rune) bool {
+		for _, c := range rs {
+			if c != '*' {
+				return false
+			}
+		}
+		return len(rs) > 0
+	}
+	switch {
+	case f.Sensitive:
+		return (len(r) <= 5 && stars(r)) || (len(r) > 5 && stars(r[3:len(r)-2]))
+	case f.Personal:
+		return len(r) > 1 && stars(r[1:])
+	}
+	return false
+}
 
 // Masked reports whether the field is shown masked to readers who may not
 // see personal data (Sensitive or Personal).

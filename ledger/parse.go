@@ -162,7 +162,7 @@ func (f *Field) Parse(raw string) (any, error) {
 		}
 		// A masked copy of a stored value (an export of a reader without
 		// clearance) is checked by storage against the stored value.
-		if f.Check != nil && !(f.Masked() && IsMaskedText(s)) {
+		if f.Check != nil && !f.LooksMasked(s) {
 			if err := f.Check(s); err != nil {
 				return nil, err
 			}

@@ -401,7 +401,7 @@ func (s *saver) insert(ctx context.Context, i int, row Row, key string) error {
 	}
 	for j := range d.Fields {
 		f := &d.Fields[j]
-		if v, ok := r[f.Name].(string); ok && f.Masked() && ledger.IsMaskedText(v) {
+		if v, ok := r[f.Name].(string); ok && f.LooksMasked(v) {
 			s.refuse(i, row, key, f.Label, Invalid, fmt.Sprintf("“%s”是打码后的值，新记录须填写完整的%s", v, f.Label))
 			return nil
 		}
@@ -441,7 +441,7 @@ func (s *saver) update(ctx context.Context, i int, row Row, key string, id int64
 		if f.Masked() && ok {
 			if sv, isStr := v.(string); isStr && sv != "" && sv == f.MaskText(old.String(n)) {
 				continue // a masked copy of the stored value: unchanged
-			} else if isStr && ledger.IsMaskedText(sv) {
+			} else if isStr && f.LooksMasked(sv) {
 				s.refuse(i, row, key, f.Label, Invalid, fmt.Sprintf("“%s”是打码后的值，与库中的%s不符；请填写完整的值，或保留导出时的打码值", sv, f.Label))
 				return nil
 			}
