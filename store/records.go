@@ -131,23 +131,17 @@ func (db *DB) SaveRecords(ctx context.Context, d *ledger.Definition, recs []ledg
 // transaction: either every row is saved or none is, and a *SaveError lists
 // every refused row. See Saver for the rules.
 func (db *DB) SaveRows(ctx context.Context, d *ledger.Definition, rows []Row, ch Change) (SaveResult, error) {
-	var res SaveResult
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		s, err := db.newSaver(ctx, tx, d, ch)
-		if err != nil {
-			return err
+	done := false
+	return db.SaveStream(ctx, d, ch, func() ([]Row, error) {
+		if done {
+			return nil, nil
 		}
-		defer s.Close()
-		if err := s.Save(ctx, rows); err != nil {
-			return err
+		done = true
+		if rows == nil {
+			rows = []Row{}
 		}
-		res = s.res
-		return s.Err()
+		return rows, nil
 	})
-	if err != nil {
-		return SaveResult{}, err
-	}
-	return res, nil
 }
 
 // SaveStream saves the rows next yields, batch after batch, in one
