@@ -18,9 +18,9 @@ import (
 // (±1) and 22 lines on each full body page, and the GB/T 9704 checker finds
 // nothing. The cleanup decision DOCX gets the same, and a PDF output.
 func TestReport_DownloadedDOCXLaysOutInLibreOffice(t *testing.T) {
+	t.Parallel()
 	requireLibreOffice(t)
-	dsn := testdb.Engines()[0].DSN(t)
-	mustFazhi(t, dsn, "demo", "load")
+	dsn := demoDB(t, testdb.Engines()[0])
 	dir := t.TempDir()
 	docx := filepath.Join(dir, "2022年度报告.docx")
 	mustFazhi(t, dsn, "report", "--year", "2022", "-o", docx)
