@@ -23,6 +23,19 @@ type ImportOptions struct {
 	// Source names the file in the records' history and in messages
 	// (the name a browser uploaded); "" is path.
 	Source string
+	// Mapping is a column mapping as the user writes it (A=案号,收文日期=
+	// 收到申请日期); it wins over the labels and, once the file is
+	// imported, is kept for Unit and the ledger and used again for the
+	// next file of the same header shape.
+	Mapping string
+	// Unit is the unit whose file it is (its kept mappings apply); "" is
+	// the acting account's unit.
+	Unit string
+	// ConfirmAmounts accepts amounts far outside a field's usual range.
+	ConfirmAmounts bool
+	// ClearBlank lets a blank cell erase a stored value; by default a
+	// blank cell leaves the stored value as it is.
+	ClearBlank bool
 }
 
 // ImportResult says what an import did, or why it wrote nothing.
@@ -32,26 +45,40 @@ type ImportResult struct {
 	Rows     int
 	Result   store.SaveResult
 	Notes    []importer.Problem // kept records whose due dates cannot be computed yet
-	Ignored  []string           // header labels the ledger does not define
+	Ignored  []string           // header labels the ledger does not define, with "did you mean"
 	Problems []importer.Problem // every problem; nothing was written
 	Table    *excel.Table       // the table read, for the errors workbook
+	// Book is the file as read: the sheets read and skipped, the rows
+	// skipped (totals, signatures, notes), hidden rows, merged cells.
+	Book *importer.Book
+	// MappingUsed describes a kept column mapping applied to this file;
+	// MappingSaved says the given one was kept.
+	MappingUsed  string
+	MappingSaved bool
 }
 
-// Import reads a ledger file (.xlsx or CSV), checks every row and saves all
-// rows or none: a row error, a record outside the actor's scope, a deleted
-// key or a stale row (based on an older version, differing in a field
-// changed since) each stop the whole file. Errors: Invalid (the problems
-// are in the result), Forbidden, Conflict, NotFound (ledger).
+// Import reads a ledger file (.xlsx, .xls/.et/.ods, CSV/text, an HTML
+// table), every sheet whose header is the ledger's, checks every row and
+// saves all rows or none: a row error, a record outside the actor's scope,
+// a deleted key or a stale row (based on an older version, differing in a
+// field changed since) each stop the whole file. Errors: Invalid (the
+// problems are in the result), Forbidden, Conflict, NotFound (ledger).
 func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (ImportResult, error) {
 	source := path
 	if opt.Source != "" {
 		source = opt.Source
 	}
-	_, d, ch, err := a.writer(ctx, id, source)
+	act, d, ch, err := a.writer(ctx, id, source)
 	if err != nil {
 		return ImportResult{}, err
 	}
 	res := ImportResult{Ledger: d, File: source}
+	iopt := importer.Options{Env: ch.Env, Progress: opt.Check, ConfirmAmounts: opt.ConfirmAmounts}
+	if opt.Mapping != "" {
+		if iopt.Mapping, err = importer.ParseMapping(d, opt.Mapping); err != nil {
+			return res, &Error{Code: Invalid, Msg: err.Error(), Err: err}
+		}
+	}
 	sheets, err := excel.ReadAll(path)
 	if err != nil {
 		return res, &Error{Code: Invalid, Msg: err.Error(), Err: err}
@@ -63,36 +90,77 @@ func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (I
 	if len(tree.Units) == 0 && d.Owner != "" {
 		return res, errorf(Invalid, "单位名录为空：请先导入单位名录（单位编码、单位名称、简称、上级单位、单位类型），再导入%s", d.Name)
 	}
-	// The first sheet that carries the ledger's header is the data; a
-	// workbook may open with a 填报说明 sheet.
-	var parsed *importer.Result
-	for _, sh := range sheets {
-		res.Table = sh
-		if parsed, err = importer.Parse(d, sh, importer.Options{Units: tree, Env: ch.Env, Progress: opt.Check}); !errors.Is(err, importer.ErrNoHeader) {
-			break
+	iopt.Units = tree
+	unit := act.Unit
+	if opt.Unit != "" {
+		code, ok := tree.Lookup(opt.Unit)
+		if !ok {
+			return res, errorf(Invalid, "单位“%s”不在单位名录中", opt.Unit)
+		}
+		unit = code
+	}
+	if iopt.Mapping == nil {
+		for _, t := range sheets {
+			m, _, err := a.db.ImportMapping(ctx, unit, d.ID, importer.Shapes(t))
+			if err != nil {
+				return res, err
+			}
+			if m != nil {
+				iopt.Mapping, res.MappingUsed = m, importer.DescribeMapping(d, m)
+				break
+			}
 		}
 	}
+	book, err := importer.ParseBook(d, sheets, iopt)
 	if err != nil {
 		return res, &Error{Code: Invalid, Msg: err.Error(), Err: err}
 	}
-	res.Rows, res.Notes = len(parsed.Records), parsed.Notes
-	for _, l := range parsed.Ignored {
-		if l != ledger.VersionField.Label {
+	res.Book, res.Table = book, book.Tables[0]
+	res.Rows, res.Notes = book.Records(), book.Notes()
+	seen := map[string]bool{}
+	for _, s := range book.Sheets {
+		for _, ig := range s.Ignored {
+			if ig.Label == ledger.VersionField.Label || seen[ig.Label] {
+				continue
+			}
+			seen[ig.Label] = true
+			l := ig.Label
+			if len(ig.Suggest) > 0 {
+				l += "（是否为“" + strings.Join(ig.Suggest, "”或“") + "”？）"
+			}
 			res.Ignored = append(res.Ignored, l)
 		}
 	}
-	versions, verr := rowVersions(res.Table, parsed.HeaderRow, parsed.Rows)
-	if len(verr) > 0 {
-		res.Problems = verr
-		return res, errorf(Invalid, "%s: 共%d处错误，未导入任何数据", source, len(verr))
+	// Each row to save, and where it came from.
+	type origin struct {
+		sheet     int
+		line      int
+		headerRow int
 	}
-	if len(parsed.Problems) > 0 {
-		res.Problems = parsed.Problems
-		return res, errorf(Invalid, "%s: 共%d处错误，未导入任何数据", source, len(parsed.Problems))
+	var rows []store.Row
+	var from []origin
+	var problems []importer.Problem
+	for si, s := range book.Sheets {
+		t := book.Tables[si]
+		versions, verr := rowVersions(t, s.HeaderRow, s.Rows)
+		for i := range verr {
+			verr[i].Sheet = s.Sheet
+		}
+		problems = append(problems, verr...)
+		problems = append(problems, s.Problems...)
+		for i, r := range s.Records {
+			present := s.Given[i]
+			if opt.ClearBlank {
+				present = s.Present
+			}
+			rows = append(rows, store.Row{Record: r, Present: present, Line: s.Rows[i], Version: versions[i]})
+			from = append(from, origin{si, s.Rows[i], s.HeaderRow})
+		}
 	}
-	rows := make([]store.Row, len(parsed.Records))
-	for i, r := range parsed.Records {
-		rows[i] = store.Row{Record: r, Present: parsed.Present, Line: parsed.Rows[i], Version: versions[i]}
+	if len(problems) > 0 {
+		res.Problems = problems
+		res.Table = problemTable(book, problems)
+		return res, errorf(Invalid, "%s: 共%d处错误，未导入任何数据", source, len(problems))
 	}
 	ch.Progress = opt.Save
 	if opt.DryRun {
@@ -102,8 +170,15 @@ func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (I
 	var se *store.SaveError
 	if errors.As(err, &se) {
 		for _, re := range se.Rows {
-			res.Problems = append(res.Problems, importer.Problem{Row: re.Line, Col: colOf(res.Table, parsed.HeaderRow, re.Field), Column: re.Field, Msg: re.Msg})
+			p := importer.Problem{Row: re.Line, Col: -1, Column: re.Field, Msg: re.Msg}
+			if re.Index >= 0 && re.Index < len(from) {
+				o := from[re.Index]
+				p.Sheet = book.Sheets[o.sheet].Sheet
+				p.Col = colOf(book.Tables[o.sheet], o.headerRow, re.Field)
+			}
+			res.Problems = append(res.Problems, p)
 		}
+		res.Table = problemTable(book, res.Problems)
 		return res, &Error{Code: kindCode(se.Kind()), Msg: fmt.Sprintf("%s: 共%d处错误，未导入任何数据", source, len(se.Rows)), Err: err}
 	}
 	if err != nil {
@@ -111,8 +186,9 @@ func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (I
 	}
 	res.Result = sr
 	if sr.Inserted+sr.Updated > 0 {
-		recs := make([]ledger.Record, len(parsed.Records))
-		for i, r := range parsed.Records {
+		recs := make([]ledger.Record, len(rows))
+		for i, row := range rows {
+			r := row.Record
 			recs[i] = r
 			if ch.RecordUnit != "" {
 				recs[i] = ledger.Record{ledger.MetaRecordUnit: ch.RecordUnit}
@@ -125,7 +201,28 @@ func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (I
 			return res, err
 		}
 	}
+	if opt.Mapping != "" {
+		for _, s := range book.Sheets {
+			if err := a.db.SaveImportMapping(ctx, unit, d.ID, s.Shape, iopt.Mapping); err != nil {
+				return res, err
+			}
+		}
+		res.MappingSaved = true
+	}
 	return res, nil
+}
+
+// problemTable is the table of the first sheet with a problem (the one an
+// errors workbook rebuilt from rows shows).
+func problemTable(b *importer.Book, ps []importer.Problem) *excel.Table {
+	for i, s := range b.Sheets {
+		for _, p := range ps {
+			if p.Sheet == s.Sheet {
+				return b.Tables[i]
+			}
+		}
+	}
+	return b.Tables[0]
 }
 
 // colOf finds the 0-based column of a header label (-1: the whole row).
@@ -133,8 +230,9 @@ func colOf(t *excel.Table, headerRow int, label string) int {
 	if t == nil || label == "" || headerRow < 1 || headerRow > len(t.Rows) {
 		return -1
 	}
+	want, _ := importer.NormLabel(label)
 	for j, c := range t.Rows[headerRow-1] {
-		if ledger.FoldLabel(c) == ledger.FoldLabel(label) {
+		if k, _ := importer.NormLabel(c); k == want {
 			return j
 		}
 	}
@@ -222,3 +320,68 @@ func rowVersions(t *excel.Table, headerRow int, rows []int) ([]int64, []importer
 // ProblemsText renders problems as lines 文件:第N行:列名: 原因, at most 100,
 // then a count of the rest.
 func ProblemsText(file string, ps []importer.Problem) string { return importer.Report(file, ps) }
+
+// UnitAliases lists the declared other names of units (every account may read them).
+func (a *App) UnitAliases(ctx context.Context) ([]ledger.Alias, error) {
+	if _, err := actor(ctx); err != nil {
+		return nil, err
+	}
+	return a.db.UnitAliases(ctx)
+}
+
+// SetUnitAlias declares alias (区发改委) as another name of unit (系统管理员):
+// every import then resolves it. An alias that is already another unit's
+// name or short name is refused. It returns the unit's name.
+func (a *App) SetUnitAlias(ctx context.Context, alias, unit string) (string, error) {
+	act, err := actor(ctx)
+	if err != nil {
+		return "", err
+	}
+	if err := require(act, permUnits, "维护单位名录"); err != nil {
+		return "", err
+	}
+	alias = ledger.Clean(alias)
+	if alias == "" {
+		return "", errorf(Invalid, "别名不能为空")
+	}
+	tree, err := a.db.UnitTree(ctx)
+	if err != nil {
+		return "", err
+	}
+	code, ok := tree.Lookup(unit)
+	if !ok {
+		msg := fmt.Sprintf("单位“%s”不在单位名录中", unit)
+		if c := tree.Closest(unit); c != "" {
+			msg += fmt.Sprintf("，是否为“%s”？", c)
+		}
+		return "", errorf(Invalid, "%s", msg)
+	}
+	if other, taken := tree.Lookup(alias); taken && other != code {
+		if u, _ := tree.Get(other); u.Name == alias || u.ShortName == alias || u.Code == alias {
+			return "", errorf(Invalid, "“%s”已是单位“%s”的名称或简称，不能作为“%s”的别名", alias, u.Name, tree.Name(code))
+		}
+	}
+	if err := a.db.SetUnitAlias(ctx, alias, code, act.Name()); err != nil {
+		return "", err
+	}
+	return tree.Name(code), nil
+}
+
+// RemoveUnitAlias removes a declared alias (系统管理员).
+func (a *App) RemoveUnitAlias(ctx context.Context, alias string) error {
+	act, err := actor(ctx)
+	if err != nil {
+		return err
+	}
+	if err := require(act, permUnits, "维护单位名录"); err != nil {
+		return err
+	}
+	ok, err := a.db.RemoveUnitAlias(ctx, ledger.Clean(alias))
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return errorf(NotFound, "没有别名“%s”", alias)
+	}
+	return nil
+}

@@ -211,12 +211,12 @@ func TestCalendar_Merge(t *testing.T) {
 }
 
 func TestParseDate(t *testing.T) {
-	for _, s := range []string{"2022-09-28", "2022/9/28", "2022.9.28", "2022年9月28日", " 2022-9-28 "} {
+	for _, s := range []string{"2022-09-28", "2022/9/28", "2022.9.28", "2022年9月28日", " 2022-9-28 ", "20220928", "2022年9月28号", "二〇二二年九月二十八日", "2022.09.28.", "２０２２－０９－２８", "2022-09-28 09:30:00"} {
 		if got, err := calendar.ParseDate(s); err != nil || !got.Equal(calendar.Date(2022, 9, 28)) {
 			t.Errorf("ParseDate(%q) = %v %v", s, got, err)
 		}
 	}
-	for _, s := range []string{"2023-02-29", "2022-13-01", "20220928", "", "明天"} {
+	for _, s := range []string{"2023-02-29", "2022-13-01", "", "明天", "二〇二二年十三月一日", "2022年9月", "1899-12-31"} {
 		if _, err := calendar.ParseDate(s); err == nil {
 			t.Errorf("ParseDate(%q) succeeded", s)
 		}

@@ -1,7 +1,9 @@
 package calendar
 
 import (
+	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -22,33 +24,124 @@ func Day0(t time.Time) time.Time {
 	return Date(y, m, d)
 }
 
-// ParseDate reads a date written as 2022-09-28, 2022/9/28, 2022.9.28 or
-// 2022年9月28日 and returns it at UTC midnight. It rejects impossible dates
-// such as 2023-02-29 instead of normalising them.
+// ParseDate is the one reader of written dates in fazhi: command-line
+// arguments, notices, settings and every import cell go through it (ledger
+// adds Excel serial numbers on top). It accepts 2022-09-28, 2022/9/28,
+// 2022.9.28, 2022.09.28. (a trailing dot), 2022年9月28日 or 号, 20220928,
+// 二〇二二年九月二十八日, full-width digits and a time of day after the date,
+// and returns the day at UTC midnight. Impossible dates such as 2023-02-29 are
+// refused, never normalised; years outside 1900-2999 are refused.
 func ParseDate(s string) (time.Time, error) {
-	t := strings.TrimSpace(s)
-	t = strings.TrimSuffix(t, "日")
-	t = strings.NewReplacer("年", "-", "月", "-", "/", "-", ".", "-", "－", "-").Replace(t)
-	parts := strings.Split(t, "-")
-	if len(parts) != 3 {
-		return time.Time{}, fmt.Errorf("无法识别的日期“%s”，应写作 2027-02-05、2027/2/5 或 2027年2月5日", s)
+	t := foldDate(s)
+	if t == "" {
+		return time.Time{}, errors.New("日期为空")
 	}
-	var n [3]int
-	for i, p := range parts {
-		v, err := strconv.Atoi(strings.TrimSpace(p))
-		if err != nil || v < 0 {
-			return time.Time{}, fmt.Errorf("无法识别的日期“%s”，应写作 2027-02-05、2027/2/5 或 2027年2月5日", s)
+	var y, m, d int
+	if g := dateYMD.FindStringSubmatch(t); g != nil {
+		y, _ = strconv.Atoi(g[1])
+		m, _ = strconv.Atoi(g[2])
+		d, _ = strconv.Atoi(g[3])
+	} else if g := dateCompact.FindStringSubmatch(t); g != nil {
+		y, _ = strconv.Atoi(g[1])
+		m, _ = strconv.Atoi(g[2])
+		d, _ = strconv.Atoi(g[3])
+	} else if g := dateHan.FindStringSubmatch(t); g != nil {
+		y, m, d = hanYear(g[1]), hanNumber(g[2]), hanNumber(g[3])
+		if y < 0 || m < 0 || d < 0 {
+			return time.Time{}, fmt.Errorf("无法识别的日期“%s”，%s", strings.TrimSpace(s), dateHint)
 		}
-		n[i] = v
+	} else {
+		return time.Time{}, fmt.Errorf("无法识别的日期“%s”，%s", strings.TrimSpace(s), dateHint)
 	}
-	if n[0] < 1900 || n[0] > 2999 || n[1] < 1 || n[1] > 12 || n[2] < 1 {
-		return time.Time{}, fmt.Errorf("无法识别的日期“%s”，应写作 2027-02-05、2027/2/5 或 2027年2月5日", s)
+	if y < 1900 || y > 2999 {
+		return time.Time{}, fmt.Errorf("日期“%s”的年份不合理", strings.TrimSpace(s))
 	}
-	d := Date(n[0], time.Month(n[1]), n[2])
-	if d.Day() != n[2] {
-		return time.Time{}, fmt.Errorf("日期“%s”不存在", s)
+	date := Date(y, time.Month(m), d)
+	if m < 1 || m > 12 || d < 1 || date.Day() != d {
+		return time.Time{}, fmt.Errorf("“%s”不是存在的日期", strings.TrimSpace(s))
 	}
-	return d, nil
+	return date, nil
+}
+
+// dateHint says how a date may be written.
+const dateHint = "应写作 2022-03-05、2022/3/5、2022.3.5 或 2022年3月5日"
+
+var (
+	dateYMD     = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号.]?(?:\s*(?:T|\s)\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?)?$`)
+	dateCompact = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
+	dateHan     = regexp.MustCompile(`^([〇○零一二三四五六七八九0-9]{4})年([〇○零一二三四五六七八九十0-9]{1,3})月([〇○零一二三四五六七八九十0-9]{1,3})[日号]$`)
+)
+
+// foldDate trims spaces (full-width too) and folds full-width digits and
+// punctuation to ASCII.
+func foldDate(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return '0' + (r - '０')
+		case r == '－' || r == '—' || r == '–':
+			return '-'
+		case r == '／':
+			return '/'
+		case r == '．' || r == '。':
+			return '.'
+		case r == '\u3000' || r == '\u00a0':
+			return ' '
+		case r == '\u200b' || r == '\ufeff':
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
+
+var hanDigits = map[rune]int{'〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// hanYear reads a year written digit by digit (二〇二四), or -1.
+func hanYear(s string) int {
+	n := 0
+	for _, r := range s {
+		v, ok := hanDigits[r]
+		if !ok {
+			if r < '0' || r > '9' {
+				return -1
+			}
+			v = int(r - '0')
+		}
+		n = n*10 + v
+	}
+	return n
+}
+
+// hanNumber reads 1-31 written as 八, 十, 十二, 二十, 三十一 or digits, or -1.
+func hanNumber(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	r := []rune(s)
+	switch {
+	case len(r) == 1 && r[0] == '十':
+		return 10
+	case len(r) == 1:
+		if v, ok := hanDigits[r[0]]; ok {
+			return v
+		}
+	case len(r) == 2 && r[0] == '十':
+		if v, ok := hanDigits[r[1]]; ok {
+			return 10 + v
+		}
+	case len(r) == 2 && r[1] == '十':
+		if v, ok := hanDigits[r[0]]; ok {
+			return v * 10
+		}
+	case len(r) == 3 && r[1] == '十':
+		a, ok1 := hanDigits[r[0]]
+		b, ok2 := hanDigits[r[2]]
+		if ok1 && ok2 {
+			return a*10 + b
+		}
+	}
+	return -1
 }
 
 // MustDate is ParseDate for literals in tests and tables; it panics on error.

@@ -5,138 +5,152 @@ package excel
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // Table is the cell text of one sheet: Rows[i] is spreadsheet row i+1.
 // Excel cells are read raw, so dates arrive as serial numbers.
 type Table struct {
-	File  string // the path as the user gave it
-	Sheet string // sheet name ("" for CSV)
-	CSV   bool
-	Rows  [][]string
+	File   string // the path as the user gave it
+	Sheet  string // sheet name ("" for CSV)
+	CSV    bool
+	Format string // what the file really is, in words: "Excel 工作簿", "CSV（GB18030）", "网页表格" …
+	// Rebuilt tables (CSV, web pages, converted .xls/.et/.ods) get a new
+	// workbook for their errors; .xlsx tables are annotated in place.
+	Rebuilt  bool
+	Hidden   bool // the sheet is hidden in the workbook
+	Date1904 bool // serial dates count from 1904-01-01
+	Rows     [][]string
+	// HiddenRows are the 0-based rows hidden in the sheet.
+	HiddenRows map[int]bool
+	// Merges are the merged ranges of the sheet.
+	Merges []Merge
+	// NoValue are the 0-based cells holding a formula without a computed value.
+	NoValue map[[2]int]bool
 }
 
-// Read loads the first visible sheet of an .xlsx file, or a CSV file in
-// UTF-8 (with or without BOM) or GB18030.
+// Merge is a merged range, 0-based and inclusive.
+type Merge struct{ Top, Left, Bottom, Right int }
+
+// Read loads the first sheet of a workbook or the table of a CSV file.
 func Read(path string) (*Table, error) {
 	ts, err := ReadAll(path)
 	if err != nil {
 		return nil, err
 	}
+	for _, t := range ts {
+		if !t.Hidden {
+			return t, nil
+		}
+	}
 	return ts[0], nil
 }
 
-// ReadAll loads every visible sheet of an .xlsx file (a workbook may open
-// with a 填报说明 sheet), or the one table of a CSV file.
+// sniffSize is how much of a file is read to tell what it is.
+const sniffSize = 64 << 10
+
+// ReadAll loads every sheet of a workbook, hidden ones included, or the one
+// table of a CSV/text file or a web page saved as .xls. It takes .xlsx
+// (bounded: see the limits in xlsx.go), .xls, WPS .et and .ods (converted
+// by LibreOffice), CSV and tab-separated text in UTF-8, UTF-8 with BOM,
+// GB18030/GBK and UTF-16. Any other file gets one line saying what it is.
 func ReadAll(path string) ([]*Table, error) {
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("%s: 这是一个文件夹，不是 Excel 或 CSV 文件", path)
-	}
-	data, err := os.ReadFile(path)
+	st, err := os.Stat(path)
 	if err != nil {
 		if os.IsNotExist(err) {
 			return nil, fmt.Errorf("%s: 文件不存在", path)
 		}
 		return nil, fmt.Errorf("%s: 无法读取文件（%v）", path, errors.Unwrap(err))
 	}
-	switch {
-	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return nil, fmt.Errorf("%s: 这是旧版 Excel 97-2003 (.xls) 文件，请在 Excel 或 WPS 中“另存为” .xlsx 格式后再导入", path)
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return readXLSX(path, data)
-	case strings.EqualFold(filepath.Ext(path), ".csv") || isText(data):
-		t, err := readCSV(path, data)
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s: 这是一个文件夹，不是 Excel 或 CSV 文件", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: 无法读取文件（%v）", path, errors.Unwrap(err))
+	}
+	head := make([]byte, sniffSize)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	f.Close()
+	if n == 0 {
+		return nil, fmt.Errorf("%s: 文件是空的（0 字节）", path)
+	}
+	switch kind := sniff(head, path); kind {
+	case kindXLSX:
+		return readXLSX(path, st.Size())
+	case kindCFB:
+		return readCFB(path)
+	case kindHTML:
+		return readHTML(path, st.Size())
+	case kindText:
+		t, err := readCSV(path, st.Size())
 		if err != nil {
 			return nil, err
 		}
 		return []*Table{t}, nil
+	default:
+		return nil, fmt.Errorf("%s: %s，不是 Excel (.xlsx/.xls/.et/.ods) 或 CSV 文件", path, kind)
 	}
-	return nil, fmt.Errorf("%s: 不是 Excel (.xlsx) 或 CSV 文件", path)
 }
 
+// Kinds of file told by their first bytes.
+const (
+	kindXLSX = "zip"
+	kindCFB  = "cfb"
+	kindHTML = "html"
+	kindText = "text"
+)
+
+// sniff tells what a file is from its first bytes, or describes it.
+func sniff(head []byte, path string) string {
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return kindXLSX
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return kindCFB
+	case bytes.HasPrefix(head, []byte("%PDF")):
+		return "这是 PDF 文件"
+	case bytes.HasPrefix(head, []byte("\x89PNG")), bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}), bytes.HasPrefix(head, []byte("GIF8")):
+		return "这是图片文件"
+	case bytes.HasPrefix(head, []byte("{\\rtf")):
+		return "这是 RTF 文档"
+	case bytes.HasPrefix(head, []byte("Rar!")), bytes.HasPrefix(head, []byte("7z\xBC\xAF")), bytes.HasPrefix(head, []byte{0x1F, 0x8B}):
+		return "这是压缩包，请先解压"
+	}
+	if isHTML(head) {
+		return kindHTML
+	}
+	if isText(head) || strings.EqualFold(filepath.Ext(path), ".csv") {
+		return kindText
+	}
+	return "无法识别的文件格式"
+}
+
+// isText reports text in any of the encodings readCSV takes: no NUL bytes,
+// or UTF-16 (a BOM, or NULs at every other byte).
 func isText(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	if utf16Order(data) != "" {
+		return true
+	}
 	n := min(len(data), 4096)
 	return n > 0 && !bytes.ContainsRune(data[:n], 0)
 }
 
-func readXLSX(path string, data []byte) ([]*Table, error) {
-	if bytes.Contains(data, []byte("word/document.xml")) {
-		return nil, fmt.Errorf("%s: 这是 Word 文档，不是 Excel 工作簿", path)
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("%s: 无法打开 Excel 文件（文件可能已损坏或不是 .xlsx）", path)
-	}
-	defer f.Close()
-	var out []*Table
-	for _, s := range f.GetSheetList() {
-		if v, err := f.GetSheetVisible(s); err != nil || !v {
-			continue
-		}
-		t, err := readSheet(f, path, s)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: 工作簿中没有可见的工作表", path)
-	}
-	return out, nil
-}
-
-func readSheet(f *excelize.File, path, sheet string) (*Table, error) {
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return nil, fmt.Errorf("%s: 读取工作表“%s”失败: %v", path, sheet, err)
-	}
-	defer rows.Close()
-	t := &Table{File: path, Sheet: sheet}
-	for rows.Next() {
-		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, fmt.Errorf("%s: 第%d行无法读取: %v", path, len(t.Rows)+1, err)
-		}
-		t.Rows = append(t.Rows, cols)
-	}
-	return t, rows.Error()
-}
-
-func readCSV(path string, data []byte) (*Table, error) {
-	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
-	if !utf8.Valid(data) {
-		dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-		if err != nil {
-			return nil, fmt.Errorf("%s: 文件编码既不是 UTF-8 也不是 GB18030", path)
-		}
-		data = dec
-	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	t := &Table{File: path, CSV: true}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: CSV 格式错误: %v", path, err)
-		}
-		t.Rows = append(t.Rows, rec)
-	}
-	return t, nil
+// isHTML reports a web page (what many systems export with an .xls name).
+func isHTML(head []byte) bool {
+	h := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n"))
+	return (bytes.HasPrefix(h, []byte("<html")) || bytes.HasPrefix(h, []byte("<!doctype html")) ||
+		bytes.HasPrefix(h, []byte("<table")) || bytes.HasPrefix(h, []byte("<?xml")) && bytes.Contains(h, []byte("<html"))) &&
+		bytes.Contains(h, []byte("<t"))
 }
 
 // Cell returns the text at row i, column j (0-based), or "".
@@ -145,4 +159,12 @@ func (t *Table) Cell(i, j int) string {
 		return t.Rows[i][j]
 	}
 	return ""
+}
+
+// Where names the table for messages: the file, and the sheet of a workbook.
+func (t *Table) Where() string {
+	if t.Sheet == "" {
+		return t.File
+	}
+	return t.File + "（工作表“" + t.Sheet + "”）"
 }

@@ -4,7 +4,7 @@ import "fazhi/ledger"
 
 // correctiveConclusions are the decisions that correct the agency's act
 // (复议法 2023 arts 63-67: 变更, 撤销, 确认违法, 责令履行, 确认无效).
-var correctiveConclusions = []any{"撤销", "部分撤销", "变更", "确认违法", "确认无效", "责令履行"}
+var correctiveConclusions = []any{"撤销", "撤销并责令重作", "部分撤销", "变更", "确认违法", "确认无效", "责令履行"}
 
 func init() {
 	register(

@@ -49,7 +49,39 @@ type Field struct {
 	// Check validates a non-empty Text value (check digits, formats).
 	Check func(string) error
 	Note  string // a hint on the format, shown in templates and forms
+
+	// Synonyms are the other header labels that case systems, registers
+	// and national platforms use for the field (案件编号 for 案号); an
+	// import header matches the Label or any of them (ledgers.md).
+	Synonyms []string
+	// Values maps the wordings registers use for an Enum value to the
+	// standard value (撤销并责令重做 → 撤销并责令重作); keys are folded.
+	Values map[string]string
+	// Ambiguous lists written values that may mean several standard
+	// values (终止): refused, naming the candidates.
+	Ambiguous map[string][]string
+	// MaxLen is the longest Text value in characters; 0 means CellMaxLen.
+	MaxLen int
+	// AmountUnit is the unit a Decimal amount is stored in (万元); a header
+	// or a cell may state 元, 万元 or 亿元 and the value is converted.
+	AmountUnit string
+	// PlausibleMax is the largest scaled value that is not suspicious (an
+	// amount typed in 元 under a 万元 header); larger values are refused
+	// unless the user confirms them.
+	PlausibleMax int64
+	// Words are written values of an Int field that mean a number (即办 = 0).
+	Words map[string]int64
+	// Term names the Text field that keeps a deadline written as words
+	// (长期坚持, 立行立改): the Date stays empty and has no due date.
+	Term string
 }
+
+// CellMaxLen is Excel's limit of characters in one cell, the outer bound of
+// every text field.
+const CellMaxLen = 32767
+
+// Labels returns the label and the synonyms of the field.
+func (f *Field) Labels() []string { return append([]string{f.Label}, f.Synonyms...) }
 
 // RecordCheck is a rule over several fields of one record, e.g. dates in order.
 type RecordCheck struct {

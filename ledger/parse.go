@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"golang.org/x/text/width"
+
+	"fazhi/calendar"
 )
 
 // Clean trims the spaces that real ledgers carry: ASCII, full-width (U+3000),
@@ -43,46 +45,37 @@ func FoldLabel(s string) string {
 	return strings.NewReplacer("（", "(", "）", ")").Replace(s)
 }
 
-var (
-	dateYMD     = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
-	dateCompact = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
-	serialRe    = regexp.MustCompile(`^\d{4,5}(?:\.\d+)?$`)
-)
+var serialRe = regexp.MustCompile(`^\d{4,5}(?:\.\d+)?$`)
 
 // excelEpoch is day 0 of Excel's 1900 date system as it counts after its
 // fictitious 1900-02-29 (serials above 60 only, which covers every real date).
 var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
-// ParseDate reads the date forms ledgers use: 2022-03-05, 2022/3/5, 2022.3.5,
-// 2022年3月5日, 20220305 and Excel serial numbers.
+// Date1904Offset is the number of days between the 1900 and the 1904 date
+// systems: a serial of a date1904 workbook plus this is the 1900 serial.
+const Date1904Offset = 1462
+
+// ParseDate reads a date cell: an Excel serial number (1900 date system), or
+// any written form calendar.ParseDate reads (the one date parser of fazhi:
+// 2022-03-05, 2022/3/5, 2022.3.5, 2022年3月5日 or 号, 20220305,
+// 二〇二二年三月五日 …). Years outside 1949-2100 are refused.
 func ParseDate(s string) (time.Time, error) {
 	s = width.Fold.String(Clean(s))
 	if s == "" {
 		return time.Time{}, errors.New("日期为空")
 	}
-	var y, m, d int
-	if g := dateYMD.FindStringSubmatch(strings.ReplaceAll(s, "T", " ")); g != nil {
-		y, _ = strconv.Atoi(g[1])
-		m, _ = strconv.Atoi(g[2])
-		d, _ = strconv.Atoi(g[3])
-	} else if g := dateCompact.FindStringSubmatch(strings.ReplaceAll(s, " ", "")); g != nil {
-		y, _ = strconv.Atoi(g[1])
-		m, _ = strconv.Atoi(g[2])
-		d, _ = strconv.Atoi(g[3])
-	} else if serialRe.MatchString(s) {
+	if serialRe.MatchString(s) {
 		f, _ := strconv.ParseFloat(s, 64)
 		if f < 17899 || f >= 73416 { // 1949-01-01 .. 2100-12-31 (a fraction is a time of day)
 			return time.Time{}, fmt.Errorf("“%s”不是有效的日期序列号", s)
 		}
 		return excelEpoch.AddDate(0, 0, int(math.Floor(f))), nil
-	} else {
-		return time.Time{}, fmt.Errorf("“%s”不是日期，应写作 2022-03-05、2022/3/5、2022.3.5 或 2022年3月5日", s)
 	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
-		return time.Time{}, fmt.Errorf("“%s”不是存在的日期", s)
+	t, err := calendar.ParseDate(s)
+	if err != nil {
+		return time.Time{}, err
 	}
-	if y < 1949 || y > 2100 {
+	if y := t.Year(); y < 1949 || y > 2100 {
 		return time.Time{}, fmt.Errorf("日期“%s”的年份不合理", s)
 	}
 	return t, nil
@@ -150,7 +143,28 @@ func ParseBool(s string) (bool, error) {
 // Parse converts the text of one cell into the field's value. An empty cell
 // yields nil. UnitRef values come back as cleaned text, to be resolved
 // against the unit tree by the caller.
-func (f *Field) Parse(raw string) (any, error) {
+func (f *Field) Parse(raw string) (any, error) { return f.ParseCell(raw, CellContext{}) }
+
+// CellContext is what a cell's column and workbook say about its value.
+type CellContext struct {
+	Unit     string // amount unit stated by the header (元, 万元, 亿元), "" if none
+	Date1904 bool   // the workbook counts serial dates from 1904
+	// Confirmed accepts a value outside the field's plausible range.
+	Confirmed bool
+}
+
+// Term is the value ParseCell returns for a deadline written as words
+// (长期坚持, 立行立改): the date stays empty and the wording goes to
+// Field.Term.
+type Term string
+
+// ParseCell is Parse with the column's context: a header-stated amount unit
+// and the workbook's date system. Control characters other than TAB, LF and
+// CR are refused in every field, and text longer than the field's MaxLen.
+func (f *Field) ParseCell(raw string, ctx CellContext) (any, error) {
+	if err := checkControl(raw); err != nil {
+		return nil, err
+	}
 	s := Clean(raw)
 	if s == "" {
 		return nil, nil
@@ -159,6 +173,9 @@ func (f *Field) Parse(raw string) (any, error) {
 	case Text:
 		if f.Normalize != nil {
 			s = f.Normalize(s)
+		}
+		if n, max := len([]rune(s)), f.maxLen(); n > max {
+			return nil, fmt.Errorf("内容有%d个字符，超过本列上限%d个字符", n, max)
 		}
 		// A masked copy of a stored value (an export of a reader without
 		// clearance) is checked by storage against the stored value.
@@ -169,34 +186,82 @@ func (f *Field) Parse(raw string) (any, error) {
 		}
 		return s, nil
 	case Enum:
-		for _, e := range f.Enum {
-			if s == e || Fold(s) == Fold(e) {
-				return e, nil
+		return f.parseEnum(s)
+	case Date:
+		if ctx.Date1904 && serialRe.MatchString(Fold(s)) {
+			if x, err := strconv.ParseFloat(Fold(s), 64); err == nil {
+				s = strconv.FormatFloat(x+Date1904Offset, 'f', -1, 64)
 			}
 		}
-		return nil, fmt.Errorf("“%s”不是允许的值，可选：%s", s, strings.Join(f.Enum, "、"))
-	case Date:
-		return ParseDate(s)
-	case Int, Year, Decimal:
-		scale := 0
-		if f.Type == Decimal {
-			scale = f.Scale
+		if f.Term != "" {
+			return ParseDeadline(s)
 		}
-		n, err := ParseScaled(s, scale)
+		return ParseDate(s)
+	case Decimal:
+		if f.AmountUnit != "" {
+			n, err := parseAmount(s, f.Scale, ctx.Unit, f.AmountUnit)
+			if err != nil {
+				return nil, err
+			}
+			return f.checkRange(s, n, f.Scale, ctx.Confirmed)
+		}
+		n, err := ParseScaled(s, f.Scale)
+		if err != nil {
+			return nil, err
+		}
+		return f.checkRange(s, n, f.Scale, ctx.Confirmed)
+	case Int, Year:
+		n, err := f.parseInt(s)
 		if err != nil {
 			return nil, err
 		}
 		if f.Type == Year && (n < 1949 || n > 2100) {
 			return nil, fmt.Errorf("“%s”不是有效年度", s)
 		}
-		if f.Min != nil && n < *f.Min {
-			return nil, fmt.Errorf("“%s”不能小于%s", s, FormatScaled(*f.Min, scale))
-		}
-		return n, nil
+		return f.checkRange(s, n, 0, ctx.Confirmed)
 	case Bool:
 		return ParseBool(s)
 	case UnitRef:
+		if n := len([]rune(s)); n > 200 {
+			return nil, fmt.Errorf("单位名称有%d个字符，不像一个单位", n)
+		}
 		return s, nil
 	}
 	return nil, fmt.Errorf("未知字段类型")
+}
+
+func (f *Field) maxLen() int {
+	if f.MaxLen > 0 {
+		return f.MaxLen
+	}
+	return CellMaxLen
+}
+
+func (f *Field) checkRange(s string, n int64, scale int, confirmed bool) (any, error) {
+	if f.Min != nil && n < *f.Min {
+		return nil, fmt.Errorf("“%s”不能小于%s", s, FormatScaled(*f.Min, scale))
+	}
+	if f.PlausibleMax > 0 && n > f.PlausibleMax && !confirmed {
+		return nil, &ImplausibleError{Value: FormatScaled(n, scale) + f.AmountUnit, Max: FormatScaled(f.PlausibleMax, scale) + f.AmountUnit}
+	}
+	return n, nil
+}
+
+// ImplausibleError is a value far outside the field's plausible range: an
+// amount in 元 typed under a 万元 header. The user may confirm it.
+type ImplausibleError struct{ Value, Max string }
+
+func (e *ImplausibleError) Error() string {
+	return fmt.Sprintf("%s 远超常见范围（通常不超过 %s），请核对金额单位（元/万元/亿元）", e.Value, e.Max)
+}
+
+// checkControl refuses C0 control characters other than TAB, LF and CR, and
+// DEL: terminal escape sequences have no place in a ledger.
+func checkControl(s string) error {
+	for i, r := range []rune(s) {
+		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f {
+			return fmt.Errorf("含有控制字符 U+%04X（第%d个字符），请删除后再导入", r, i+1)
+		}
+	}
+	return nil
 }

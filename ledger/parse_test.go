@@ -76,9 +76,9 @@ func TestReconsiderationChecks(t *testing.T) {
 		"accepted without date":    {map[string]string{"accepted_on": ""}, "accepted_on"},
 		"refused with date":        {map[string]string{"review_result": "不予受理"}, "accepted_on"},
 		"concluded without way":    {map[string]string{"concluded_on": "2022-04-01"}, "conclusion"},
-		"bad enum":                 {map[string]string{"review_result": "已受理"}, "review_result"},
+		"bad enum":                 {map[string]string{"review_result": "待定"}, "review_result"},
 		"bad id":                   {map[string]string{"applicant_id": "110105194912310021"}, "applicant_id"},
-		"unknown unit":             {map[string]string{"respondent": "偃师区市场监管局"}, "respondent"},
+		"unknown unit":             {map[string]string{"respondent": "偃师区市场监管所"}, "respondent"},
 		"empty key":                {map[string]string{"case_no": " "}, "case_no"},
 		"resumed before suspended": {map[string]string{"suspended_on": "2022-03-10", "resumed_on": "2022-03-09"}, "resumed_on"},
 	} {
@@ -95,9 +95,9 @@ func TestReconsiderationChecks(t *testing.T) {
 			t.Errorf("%s: errors %v do not name %s", name, errs, tc.field)
 		}
 	}
-	_, errs := Reconsideration.ParseRecord(map[string]string{"case_no": "x", "applicant": "a", "respondent": "偃师区市场监管局",
+	_, errs := Reconsideration.ParseRecord(map[string]string{"case_no": "x", "applicant": "a", "respondent": "偃师区市场监管所",
 		"received_on": "2022-03-01", "review_result": "审查中"}, units, nil)
-	if len(errs) != 1 || errs[0].Msg != "单位“偃师区市场监管局”不在单位名录中，是否为“偃师区市场监督管理局”？" {
+	if len(errs) != 1 || errs[0].Msg != "单位“偃师区市场监管所”不在单位名录中，是否为“偃师区市场监督管理局”？" {
 		t.Errorf("closest unit: %v", errs)
 	}
 }

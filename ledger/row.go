@@ -21,6 +21,14 @@ type FieldError struct {
 	// Warning marks a problem that does not stop the record from being
 	// saved (a due date that cannot be computed yet).
 	Warning bool
+	// Confirm marks a value the user may confirm (an implausible amount).
+	Confirm bool
+}
+
+// ParseOptions carries what a file says about its columns.
+type ParseOptions struct {
+	Context        map[string]CellContext // by field name
+	ConfirmAmounts bool                   // accept implausible amounts
 }
 
 func (e FieldError) Error() string { return e.Label + ": " + e.Msg }
@@ -31,6 +39,12 @@ func (e FieldError) Error() string { return e.Label + ": " + e.Msg }
 // field is only reported empty when its column is present (a missing column
 // is reported once, by the caller).
 func (d *Definition) ParseRecord(cells map[string]string, units Units, env Env) (Record, []FieldError) {
+	return d.ParseRecordWith(cells, units, env, ParseOptions{})
+}
+
+// ParseRecordWith is ParseRecord with the columns' context (header-stated
+// units, the 1904 date system) and the user's confirmations.
+func (d *Definition) ParseRecordWith(cells map[string]string, units Units, env Env, opt ParseOptions) (Record, []FieldError) {
 	r := Record{}
 	var errs []FieldError
 	bad := map[string]bool{}
@@ -40,10 +54,23 @@ func (d *Definition) ParseRecord(cells map[string]string, units Units, env Env) 
 			continue // computed below, whatever the file says
 		}
 		raw, has := cells[f.Name]
-		v, err := f.Parse(raw)
+		ctx := opt.Context[f.Name]
+		ctx.Confirmed = opt.ConfirmAmounts
+		v, err := f.ParseCell(raw, ctx)
+		if ie, ok := err.(*ImplausibleError); ok {
+			errs = append(errs, FieldError{Field: f.Name, Label: f.Label, Msg: ie.Error(), Confirm: true})
+			bad[f.Name] = true
+			continue
+		}
 		if err != nil {
 			errs = append(errs, FieldError{Field: f.Name, Label: f.Label, Msg: err.Error()})
 			bad[f.Name] = true
+			continue
+		}
+		if t, ok := v.(Term); ok {
+			if _, given := cells[f.Term]; !given || Clean(cells[f.Term]) == "" {
+				r[f.Term] = string(t)
+			}
 			continue
 		}
 		if v == nil {
@@ -55,6 +82,12 @@ func (d *Definition) ParseRecord(cells map[string]string, units Units, env Env) 
 		}
 		if f.Type == UnitRef {
 			s := v.(string)
+			if names := SeveralUnits(s, units); len(names) > 1 {
+				errs = append(errs, FieldError{Field: f.Name, Label: f.Label,
+					Msg: fmt.Sprintf("一个单元格只能填一个单位，这里写了%s；请只填负责的那一个", strings.Join(quote(names), "和"))})
+				bad[f.Name] = true
+				continue
+			}
 			code, ok := units.Lookup(s)
 			if !ok {
 				msg := fmt.Sprintf("单位“%s”不在单位名录中", s)

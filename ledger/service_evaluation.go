@@ -23,10 +23,10 @@ var ServiceEvaluation = func() *Definition {
 		Fields: []Field{
 			{Name: "no", Label: "编号", Type: Text, Note: "如 PJ2022-00001"},
 			{Name: "date", Label: "日期", Type: Date, Required: true},
-			{Name: "channel", Label: "渠道", Type: Enum, Required: true, Enum: []string{"电话回访", "网上", "现场", "短信"}},
+			{Name: "channel", Label: "渠道", Type: Enum, Required: true, Enum: []string{"电话回访", "网上", "现场", "短信"}, Values: evaluationChannelValues, Synonyms: []string{"评价渠道", "评价方式", "评价来源"}},
 			{Name: "subject", Label: "事项或部门", Type: Text},
 			{Name: "unit", Label: "被评价单位", Type: UnitRef},
-			{Name: "grade", Label: "评价等级", Type: Enum, Required: true, Enum: EvaluationGrades},
+			{Name: "grade", Label: "评价等级", Type: Enum, Required: true, Enum: EvaluationGrades, Values: evaluationGradeValues, Synonyms: []string{"评价结果", "满意度", "评价"}},
 			{Name: "rectification", Label: "差评整改情况", Type: Text},
 			{Name: "rectified_on", Label: "整改完成日期", Type: Date},
 			{Name: "rectification_due_on", Label: "差评整改期限", Type: Date, Derived: true, Note: "自动计算：差评整改反馈期限（可配置）"},

@@ -11,16 +11,26 @@ type Unit struct {
 	Kind      string // 单位类型
 }
 
-// UnitTree indexes units by code, name and short name. It implements Units.
+// UnitTree indexes units by code, name, short name, declared alias and the
+// forms staff write (偃师区人民政府 for 洛阳市偃师区人民政府, 岳滩镇人民政府 for
+// the town). It implements Units.
 type UnitTree struct {
 	Units  []Unit
 	byKey  map[string]int
+	byCore map[string]int // -1: several units share the form
 	byCode map[string]int
+}
+
+// Alias is another name a unit is known by (区发改委), declared by an
+// administrator.
+type Alias struct {
+	Alias string
+	Code  string
 }
 
 // NewUnitTree indexes units.
 func NewUnitTree(units []Unit) *UnitTree {
-	t := &UnitTree{Units: units, byKey: map[string]int{}, byCode: map[string]int{}}
+	t := &UnitTree{Units: units, byKey: map[string]int{}, byCore: map[string]int{}, byCode: map[string]int{}}
 	for i, u := range units {
 		t.byCode[u.Code] = i
 		for _, k := range []string{u.Code, u.Name, u.ShortName} {
@@ -31,16 +41,83 @@ func NewUnitTree(units []Unit) *UnitTree {
 			}
 		}
 	}
+	for i, u := range units {
+		for _, k := range unitForms(u) {
+			if j, taken := t.byCore[k]; taken && j != i {
+				t.byCore[k] = -1
+			} else {
+				t.byCore[k] = i
+			}
+		}
+	}
 	return t
 }
 
-// Lookup finds a unit by code, name or short name.
-func (t *UnitTree) Lookup(s string) (string, bool) {
-	i, ok := t.byKey[Fold(s)]
-	if !ok {
-		return "", false
+// AddAliases makes each alias find its unit; an alias of an unknown unit is skipped.
+func (t *UnitTree) AddAliases(as []Alias) {
+	for _, a := range as {
+		if i, ok := t.byCode[a.Code]; ok {
+			t.byKey[Fold(a.Alias)] = i
+			if j, taken := t.byCore[unitCore(a.Alias)]; !taken || j == i {
+				t.byCore[unitCore(a.Alias)] = i // 偃师区发改委 finds the unit of 区发改委
+			}
+		}
 	}
-	return t.Units[i].Code, true
+}
+
+// regionPrefixes are the words that open unit names of this district and
+// say nothing about which unit is meant.
+var regionPrefixes = []string{"中共", "洛阳市", "偃师市", "偃师区", "偃师"}
+
+// unitCore strips the region words from a folded name: 洛阳市偃师区人民政府
+// gives 人民政府, 区自然资源局 gives 自然资源局.
+func unitCore(s string) string {
+	s = Fold(s)
+	for changed := true; changed; {
+		changed = false
+		for _, p := range regionPrefixes {
+			if strings.HasPrefix(s, p) && len(s) > len(p) {
+				s, changed = strings.TrimPrefix(s, p), true
+			}
+		}
+	}
+	if strings.HasPrefix(s, "区") && len([]rune(s)) > 2 {
+		s = strings.TrimPrefix(s, "区")
+	}
+	return s
+}
+
+// unitForms are the cores under which a unit is found when written without
+// its region words, and a town or street as its government or office.
+func unitForms(u Unit) []string {
+	var out []string
+	for _, n := range []string{u.Name, u.ShortName} {
+		if n == "" {
+			continue
+		}
+		c := unitCore(n)
+		out = append(out, c)
+		switch u.Kind {
+		case "镇":
+			out = append(out, c+"人民政府", c+"政府")
+		case "街道":
+			out = append(out, c+"办事处", strings.TrimSuffix(c, "街道")+"街道办事处", c+"办")
+		}
+	}
+	return out
+}
+
+// Lookup finds a unit by code, name, short name or alias, then by its name
+// written without the region words (偃师区人民政府) or as a town's
+// government (岳滩镇人民政府). A form several units share finds none.
+func (t *UnitTree) Lookup(s string) (string, bool) {
+	if i, ok := t.byKey[Fold(s)]; ok {
+		return t.Units[i].Code, true
+	}
+	if i, ok := t.byCore[unitCore(s)]; ok && i >= 0 {
+		return t.Units[i].Code, true
+	}
+	return "", false
 }
 
 // Name returns the name of the unit with code, or the code itself if unknown.
@@ -60,26 +137,56 @@ func (t *UnitTree) Get(code string) (Unit, bool) {
 	return t.Units[i], true
 }
 
-// Closest returns the name of the unit most like s (edit distance over
-// characters, shared substrings counting in favour), or "" for an empty tree.
+// Closest names the unit s most likely abbreviates, by the unit's own
+// words: the characters of s (without region words) found in order in the
+// unit's name (区发改委 → 偃师区发展和改革委员会, 区自然资源局 →
+// 洛阳市自然资源和规划局偃师分局). It returns "" when no unit carries at
+// least two thirds of them.
 func (t *UnitTree) Closest(s string) string {
-	best, bestScore := "", 1<<30
-	q := []rune(Fold(s))
+	q := []rune(unitCore(s))
+	if len(q) == 0 {
+		return ""
+	}
+	best, bestScore := "", -1.0
 	for _, u := range t.Units {
 		for _, n := range []string{u.Name, u.ShortName} {
 			if n == "" {
 				continue
 			}
-			score := editDistance(q, []rune(Fold(n)))
-			if strings.Contains(n, s) || strings.Contains(s, n) {
-				score -= len(q) / 2
+			c := []rune(unitCore(n))
+			l := lcs(q, c)
+			cover := float64(l) / float64(len(q))
+			if l < 2 || cover < 2.0/3 {
+				continue
 			}
-			if score < bestScore {
+			score := cover * 1000
+			if c[0] == q[0] {
+				score += 100 // abbreviations keep the first character
+			}
+			score -= float64(editDistance(q, c)) // then the closest in length
+			if score > bestScore {
 				best, bestScore = u.Name, score
 			}
 		}
 	}
 	return best
+}
+
+// lcs is the length of the longest common subsequence of a and b.
+func lcs(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			if a[i-1] == b[j-1] {
+				cur[j] = prev[j-1] + 1
+			} else {
+				cur[j] = max(prev[j], cur[j-1])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 func editDistance(a, b []rune) int {
@@ -124,4 +231,28 @@ func (t *UnitTree) Subtree(code string) map[string]bool {
 		stack = append(stack, children[c]...)
 	}
 	return in
+}
+
+// unitSeparators split a cell that names several units.
+var unitSeparators = strings.NewReplacer("、", "\x00", "，", "\x00", ",", "\x00", "；", "\x00", ";", "\x00", "/", "\x00", "／", "\x00", "\n", "\x00", " ", "\x00", "及", "\x00")
+
+// SeveralUnits returns the parts of s that each name a unit when s lists
+// more than one (区发改委、区财政局); nil when s is one unit or none.
+func SeveralUnits(s string, units Units) []string {
+	if _, ok := units.Lookup(s); ok {
+		return nil
+	}
+	var found []string
+	for _, p := range strings.Split(unitSeparators.Replace(s), "\x00") {
+		if p = Clean(p); p == "" {
+			continue
+		}
+		if _, ok := units.Lookup(p); ok {
+			found = append(found, p)
+		}
+	}
+	if len(found) < 2 {
+		return nil
+	}
+	return found
 }

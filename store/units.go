@@ -30,13 +30,19 @@ func (db *DB) unitsFrom(ctx context.Context, q querier) ([]ledger.Unit, error) {
 	return out, rows.Err()
 }
 
-// UnitTree returns the unit tree for lookups.
+// UnitTree returns the unit tree for lookups, with the declared aliases.
 func (db *DB) UnitTree(ctx context.Context) (*ledger.UnitTree, error) {
 	units, err := db.Units(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return ledger.NewUnitTree(units), nil
+	t := ledger.NewUnitTree(units)
+	aliases, err := db.UnitAliases(ctx)
+	if err != nil {
+		return nil, err
+	}
+	t.AddAliases(aliases)
+	return t, nil
 }
 
 // SaveUnits inserts or updates units by code in one transaction. Units must

@@ -141,7 +141,7 @@ func testImportBadInput(t *testing.T, e testdb.Engine) {
 		want string
 	}{
 		"date":        {mk(func(r []string) []string { r[3] = "2022年13月1日"; return r }), ":第3行:收到申请日期: “2022年13月1日”不是存在的日期"},
-		"enum":        {mk(func(r []string) []string { r[4] = "已受理"; return r }), ":第3行:审查结果: “已受理”不是允许的值，可选：受理、视为受理、告知补正、不予受理、转送、审查中"},
+		"enum":        {mk(func(r []string) []string { r[4] = "待定"; return r }), ":第3行:审查结果: “待定”不是允许的值，可选：受理、视为受理、告知补正、不予受理、转送、审查中"},
 		"unit":        {mk(func(r []string) []string { r[2] = "偃师区市场监管局"; return r }), ":第3行:被申请人: 单位“偃师区市场监管局”不在单位名录中，是否为“偃师区市场监督管理局”？"},
 		"duplicate":   {mk(func(r []string) []string { r[0] = "偃政复〔2022〕1号"; return r }), ":第3行:案号: 与第2行重复（案号相同）"},
 		"order":       {mk(func(r []string) []string { r[5] = "2022-02-27"; return r }), ":第3行:受理日期: 受理日期 2022-02-27 早于收到申请日期 2022-03-01，顺序不可能"},
@@ -174,7 +174,7 @@ func testImportBadInput(t *testing.T, e testdb.Engine) {
 		p := filepath.Join(dir, "old.xls")
 		os.WriteFile(p, append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...), 0o644)
 		_, _, err := fazhi(t, dsn, "import", "reconsideration", p)
-		if err == nil || !strings.Contains(err.Error(), "另存为” .xlsx") {
+		if err == nil || !strings.Contains(err.Error(), "这是 Office 97-2003 格式的文件，但其中没有 Excel 工作簿") {
 			t.Errorf("err = %v", err)
 		}
 	})
@@ -182,7 +182,7 @@ func testImportBadInput(t *testing.T, e testdb.Engine) {
 		p := filepath.Join(dir, "photo.png")
 		os.WriteFile(p, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR"), 0o644)
 		_, _, err := fazhi(t, dsn, "import", "reconsideration", p)
-		if err == nil || !strings.Contains(err.Error(), "不是 Excel (.xlsx) 或 CSV 文件") {
+		if err == nil || !strings.Contains(err.Error(), "这是图片文件，不是 Excel (.xlsx/.xls/.et/.ods) 或 CSV 文件") {
 			t.Errorf("err = %v", err)
 		}
 	})

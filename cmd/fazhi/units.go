@@ -11,13 +11,13 @@ import (
 )
 
 func init() {
-	register(&command{name: "units", usage: "import FILE | list",
+	register(&command{name: "units", usage: "import FILE | list | alias 别名 单位 | alias list | alias remove 别名",
 		summary: "导入或列出单位名录（单位编码、单位名称、简称、上级单位、单位类型）",
 		run:     runUnits})
 }
 
 func runUnits(ctx context.Context, a *cli, args []string) error {
-	const use = "用法: fazhi units import FILE [--errors-out F.xlsx] | fazhi units list"
+	const use = "用法: fazhi units import FILE [--errors-out F.xlsx] | fazhi units list | fazhi units alias 别名 单位 | fazhi units alias list | fazhi units alias remove 别名"
 	if len(args) == 0 {
 		return usageError{use}
 	}
@@ -31,6 +31,9 @@ func runUnits(ctx context.Context, a *cli, args []string) error {
 		}
 		if len(pos) != 1 {
 			return usageError{"用法: fazhi units import FILE"}
+		}
+		if err := a.checkErrorsOut(*errorsOut, pos[0]); err != nil {
+			return err
 		}
 		ap, ctx, err := a.open(ctx, app.Create)
 		if err != nil {
@@ -55,6 +58,8 @@ func runUnits(ctx context.Context, a *cli, args []string) error {
 		}
 		fmt.Fprintf(a.stdout, "%s → 单位名录：%d 个单位（新增 %d，更新 %d，未变 %d）\n", pos[0], res.Rows, ins, upd, res.Rows-ins-upd)
 		return nil
+	case "alias":
+		return a.unitAlias(ctx, args[1:])
 	case "list":
 		ap, ctx, err := a.open(ctx, app.Existing)
 		if err != nil {
@@ -76,4 +81,45 @@ func runUnits(ctx context.Context, a *cli, args []string) error {
 		return nil
 	}
 	return usageError{use}
+}
+
+// unitAlias declares, lists or removes the other names of units (区发改委
+// for 偃师区发展和改革委员会), which every import then resolves.
+func (a *cli) unitAlias(ctx context.Context, args []string) error {
+	usage := usageError{"用法: fazhi units alias 别名 单位 | fazhi units alias list | fazhi units alias remove 别名"}
+	ap, ctx, err := a.open(ctx, app.Existing)
+	if err != nil {
+		return err
+	}
+	defer ap.Close()
+	switch {
+	case len(args) == 0 || len(args) == 1 && args[0] == "list":
+		as, err := ap.UnitAliases(ctx)
+		if err != nil {
+			return err
+		}
+		tree, err := ap.Units(ctx)
+		if err != nil {
+			return err
+		}
+		for _, al := range as {
+			fmt.Fprintf(a.stdout, "%s → %s\n", al.Alias, tree.Name(al.Code))
+		}
+		fmt.Fprintf(a.stdout, "共 %d 个别名\n", len(as))
+		return nil
+	case len(args) == 2 && args[0] == "remove":
+		if err := ap.RemoveUnitAlias(ctx, args[1]); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "已删除别名“%s”\n", args[1])
+		return nil
+	case len(args) == 2:
+		name, err := ap.SetUnitAlias(ctx, args[0], args[1])
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "别名“%s”→ %s\n", args[0], name)
+		return nil
+	}
+	return usage
 }
