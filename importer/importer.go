@@ -56,6 +56,7 @@ type Ignored struct {
 	Label   string
 	Col     int
 	Suggest []string // labels it may mean
+	text    string   // the header text suggestions are made for
 }
 
 // Result is a parsed table.
@@ -126,6 +127,15 @@ func findHeader(d *ledger.Definition, t *excel.Table, opt Options) *header {
 			}
 		}
 	}
+	if best != nil { // "did you mean" for the header chosen only
+		for _, igs := range [][]Ignored{best.ignored, best.amountBad} {
+			for i := range igs {
+				if igs[i].Suggest == nil {
+					igs[i].Suggest = Suggest(d, igs[i].text)
+				}
+			}
+		}
+	}
 	return best
 }
 
@@ -186,11 +196,12 @@ func readHeader(ix *labelIndex, t *excel.Table, i, rows int, mapping map[string]
 				}
 			}
 		}
-		if f == nil || f.Derived || taken[f.Name] {
-			ig := Ignored{Label: label, Col: j}
-			if f == nil || !f.Derived {
-				ig.Suggest = Suggest(ix.d, cands[0])
-			}
+		if f != nil && f.Derived && !taken[f.Name] {
+			taken[f.Name] = true
+			continue // a computed column of an export: recomputed, not read
+		}
+		if f == nil || taken[f.Name] {
+			ig := Ignored{Label: label, Col: j, text: cands[0]}
 			if f != nil && taken[f.Name] {
 				ig.Suggest = []string{"重复的" + f.Label}
 			}
