@@ -38,9 +38,9 @@ func fieldFile(t *testing.T, name string) string {
 // indicator), and the same shape with its figures bound lints clean and
 // renders without --force.
 func TestReport_CountyShapes(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
-		dsn := e.DSN(t)
-		mustFazhi(t, dsn, "demo", "load")
+		dsn := demoDB(t, e)
 		r1 := fieldFile(t, "report/R1-report-county-shape.txt")
 		if _, _, err := fazhi(t, dsn, "report", "save", "--year", "2022", r1); err == nil || !strings.Contains(err.Error(), "GB/T 9704-2012 第7.3.5.4条") {
 			t.Errorf("R1 (成文日期 in Chinese numerals) saved or wrong error: %v", err)
@@ -126,9 +126,9 @@ func docxXML(t *testing.T, path string) string {
 // no ID number and no records appendix; the internal HTML's appendix is
 // bounded and its figures link to the web interface when a server is named.
 func TestReport_PublishAndPublicHTML(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
-		dsn := e.DSN(t)
-		mustFazhi(t, dsn, "demo", "load")
+		dsn := demoDB(t, e)
 		dir := t.TempDir()
 
 		// Internal HTML: bounded appendix, or links to the web interface.
@@ -274,9 +274,9 @@ func indicatorValue(t *testing.T, dsn, year, id string) float64 {
 // message; with --allow-empty every rate is null, and --compare against it
 // claims no change.
 func TestIndicators_EmptyYear(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
-		dsn := e.DSN(t)
-		mustFazhi(t, dsn, "demo", "load")
+		dsn := demoDB(t, e)
 		if _, _, err := fazhi(t, dsn, "indicators", "--year", "2030"); err == nil || !strings.Contains(err.Error(), "2030年度在统计范围（全部单位）内没有任何台账记录") {
 			t.Errorf("empty year: %v", err)
 		}
@@ -304,8 +304,8 @@ func TestIndicators_EmptyYear(t *testing.T) {
 // TestReport_OutputFormat: the format follows the extension; a --format
 // that disagrees with -o is refused and writes nothing.
 func TestReport_OutputFormat(t *testing.T) {
-	dsn := testdb.Engines()[0].DSN(t)
-	mustFazhi(t, dsn, "demo", "load")
+	t.Parallel()
+	dsn := demoDB(t, testdb.Engines()[0])
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "r.docx")
 	if _, _, err := fazhi(t, dsn, "report", "--year", "2022", "--format", "pdf", "-o", bad); err == nil || !strings.Contains(err.Error(), "不一致") {
@@ -323,6 +323,7 @@ func TestReport_OutputFormat(t *testing.T) {
 // TestReport_HostileNarrativeMarkdown: HTML and unsafe links from the
 // narrative come out inert in the Markdown report.
 func TestReport_HostileNarrativeMarkdown(t *testing.T) {
+	t.Parallel()
 	p := filepath.Join("/work/shared/field/hostile/evil-narrative.txt")
 	if _, err := os.Stat(p); err != nil {
 		p = "../../../shared/field/hostile/evil-narrative.txt"
@@ -330,8 +331,7 @@ func TestReport_HostileNarrativeMarkdown(t *testing.T) {
 			t.Skip("evil-narrative.txt not available")
 		}
 	}
-	dsn := testdb.Engines()[0].DSN(t)
-	mustFazhi(t, dsn, "demo", "load")
+	dsn := demoDB(t, testdb.Engines()[0])
 	// report save refuses control characters; the rest of the file is
 	// saved as it is.
 	raw := strings.Map(func(r rune) rune {

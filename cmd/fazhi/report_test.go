@@ -322,9 +322,9 @@ func TestReport_PlansCarryOver(t *testing.T) {
 // no 2022 文号 or signing date, lint flags each field to fill, and a 2022
 // figure typed into the 2023 text is flagged.
 func TestReport_NextYearDraft(t *testing.T) {
+	t.Parallel()
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
-		dsn := e.DSN(t)
-		mustFazhi(t, dsn, "demo", "load")
+		dsn := demoDB(t, e)
 		mustFazhi(t, dsn, "report", "draft", "--year", "2023")
 		src := mustFazhi(t, dsn, "report", "source", "--year", "2023")
 		for _, bad := range []string{"偃文〔2023〕12号", "偃文〔2024〕12号", "2023年3月22日", "2024年3月22日"} {
