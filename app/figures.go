@@ -80,6 +80,12 @@ type ExplainPart struct {
 // Explain returns a figure and the records behind it (both lists for a
 // rate), within the actor's scope, personal fields masked as in GetRecord.
 func (a *App) Explain(ctx context.Context, id string, year int, unit string) (indicator.Value, []ExplainPart, error) {
+	return a.explain(ctx, id, year, unit, false)
+}
+
+// explain is Explain over every readable record, or over the records of
+// accepted 报送 submissions only.
+func (a *App) explain(ctx context.Context, id string, year int, unit string, acceptedOnly bool) (indicator.Value, []ExplainPart, error) {
 	ind, err := Indicator(id)
 	if err != nil {
 		return indicator.Value{}, nil, err
@@ -91,7 +97,15 @@ func (a *App) Explain(ctx context.Context, id string, year int, unit string) (in
 	if err != nil {
 		return indicator.Value{}, nil, err
 	}
-	v, parts, err := indicator.Explain(ctx, src, ind, year, code)
+	var from indicator.Source = src
+	if acceptedOnly {
+		units, err := a.acceptedUnits(ctx, year)
+		if err != nil {
+			return indicator.Value{}, nil, err
+		}
+		from = accepted{src, units}
+	}
+	v, parts, err := indicator.Explain(ctx, from, ind, year, code)
 	if err != nil {
 		return v, nil, err
 	}

@@ -469,31 +469,5 @@ func (a *App) IndicatorsAccepted(ctx context.Context, year int, unit string) ([]
 
 // ExplainAccepted is Explain over the records of accepted 报送 submissions only.
 func (a *App) ExplainAccepted(ctx context.Context, id string, year int, unit string) (indicator.Value, []ExplainPart, error) {
-	ind, err := Indicator(id)
-	if err != nil {
-		return indicator.Value{}, nil, err
-	}
-	if err := checkYear(year); err != nil {
-		return indicator.Value{}, nil, err
-	}
-	act, src, code, err := a.figureReader(ctx, unit)
-	if err != nil {
-		return indicator.Value{}, nil, err
-	}
-	units, err := a.acceptedUnits(ctx, year)
-	if err != nil {
-		return indicator.Value{}, nil, err
-	}
-	v, parts, err := indicator.Explain(ctx, accepted{src, units}, ind, year, code)
-	if err != nil {
-		return v, nil, err
-	}
-	out := make([]ExplainPart, len(parts))
-	for i, p := range parts {
-		out[i] = ExplainPart{Indicator: p.Indicator, Ledger: p.Ledger, Value: p.Value}
-		for _, r := range p.Records {
-			out[i].Records = append(out[i].Records, a.view(act, p.Ledger, r))
-		}
-	}
-	return v, out, nil
+	return a.explain(ctx, id, year, unit, true)
 }
