@@ -91,7 +91,7 @@ func Suggest(d *ledger.Definition, header string) []string {
 		for _, l := range f.Labels() {
 			c, _ := NormLabel(l)
 			r := []rune(c)
-			common := lcs(q, r)
+			common := ledger.LCS(q, r)
 			score := float64(2*common) / float64(len(q)+len(r))
 			if common >= 2 && score >= 0.5 && score > best[f.Label] {
 				best[f.Label] = score
@@ -110,22 +110,6 @@ func Suggest(d *ledger.Definition, header string) []string {
 		out = append(out, cs[i].label)
 	}
 	return out
-}
-
-func lcs(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			if a[i-1] == b[j-1] {
-				cur[j] = prev[j-1] + 1
-			} else {
-				cur[j] = max(prev[j], cur[j-1])
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // ParseMapping reads a column mapping written as A=案号,收文日期=收到申请日期:

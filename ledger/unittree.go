@@ -154,7 +154,7 @@ func (t *UnitTree) Closest(s string) string {
 				continue
 			}
 			c := []rune(unitCore(n))
-			l := lcs(q, c)
+			l := LCS(q, c)
 			cover := float64(l) / float64(len(q))
 			if l < 2 || cover < 2.0/3 {
 				continue
@@ -172,8 +172,9 @@ func (t *UnitTree) Closest(s string) string {
 	return best
 }
 
-// lcs is the length of the longest common subsequence of a and b.
-func lcs(a, b []rune) int {
+// LCS is the length of the longest common subsequence of a and b (in
+// characters): how many of a label's or a name's own words another keeps.
+func LCS(a, b []rune) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for i := 1; i <= len(a); i++ {
