@@ -302,7 +302,7 @@ func (a *App) Actor(ctx context.Context, name string) (Actor, error) {
 }
 
 func actorOf(st store.Account) Actor {
-	return Actor{Account: st.Name, Role: Role(st.Role), Unit: st.Unit, Scope: ledger.ScopeKinds[st.Scope], MustChangePassword: st.MustChangePassword}
+	return Actor{Account: st.Name, Role: Role(st.Role), Unit: st.Unit, Scope: ledger.ScopeKinds[st.Scope], MustChangePassword: st.MustChangePassword, District: st.District}
 }
 
 // lookupUnit resolves a unit code, name or short name.

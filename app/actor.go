@@ -22,6 +22,28 @@ type Actor struct {
 	// MustChangePassword is set on accounts whose password was set by
 	// someone else and not yet changed.
 	MustChangePassword bool
+	// District is the 行政区划代码 the actor acts in: the district of its
+	// unit, or one within it chosen with In. Reads reach the records of
+	// that district (of every district within a city or province code);
+	// writes, settings and the report are that district's. "" (the local
+	// administrator, an account without a unit) reaches every district,
+	// and writes go to the database's one district.
+	District string
+}
+
+// In returns the actor acting in district (a 行政区划代码, or a city or
+// province prefix such as 4103): an account may act in its own district or
+// in one within it (a city's account in one of the city's districts).
+func (a Actor) In(district string) (Actor, error) {
+	code, err := ledger.ParseDistrict(district)
+	if err != nil {
+		return a, errorf(Invalid, "%s", err.Error())
+	}
+	if a.District != "" && !ledger.InRegion(code, a.District) {
+		return a, errorf(Forbidden, "%s属于行政区划 %s，无权在行政区划 %s 操作", a.describe(), a.District, code)
+	}
+	a.District = code
+	return a, nil
 }
 
 // Name is how history and the audit trail name the actor.
@@ -47,8 +69,13 @@ func LocalActor() Actor {
 
 type actorKey struct{}
 
-// WithActor returns ctx carrying the acting user.
+// WithActor returns ctx carrying the acting user and, when the actor has
+// one, its district (ledger.WithDistrict), which storage reads for the
+// district's settings, report, aliases and unit names.
 func WithActor(ctx context.Context, a Actor) context.Context {
+	if a.District != "" {
+		ctx = ledger.WithDistrict(ctx, a.District)
+	}
 	return context.WithValue(ctx, actorKey{}, a)
 }
 
@@ -66,4 +93,15 @@ func actor(ctx context.Context) (Actor, error) {
 		return Actor{}, errorf(Unauthenticated, "未登录：请先登录")
 	}
 	return a, nil
+}
+
+// WithDistrict returns ctx acting in district (a 行政区划代码, or a city or
+// province prefix) before any actor is known: the command line's
+// --district. WithActor of an actor with a district overrides it.
+func WithDistrict(ctx context.Context, district string) (context.Context, error) {
+	code, err := ledger.ParseDistrict(district)
+	if err != nil {
+		return ctx, errorf(Invalid, "%s", err.Error())
+	}
+	return ledger.WithDistrict(ctx, code), nil
 }

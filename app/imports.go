@@ -268,7 +268,11 @@ func (a *App) ImportUnits(ctx context.Context, path string) (ImportResult, int, 
 	if err != nil {
 		return res, 0, 0, err
 	}
-	units, problems, err := importer.ParseUnits(t, existing)
+	district, err := a.db.Tenant(ctx)
+	if err != nil && !hasDistrictColumn(t) {
+		return res, 0, 0, errorf(Invalid, "%s：文件没有“行政区划代码”列，%s", path, err.Error())
+	}
+	units, problems, err := importer.ParseUnits(t, existing, district)
 	if err != nil {
 		return res, 0, 0, &Error{Code: Invalid, Msg: err.Error(), Err: err}
 	}
@@ -276,12 +280,33 @@ func (a *App) ImportUnits(ctx context.Context, path string) (ImportResult, int, 
 		res.Problems = problems
 		return res, 0, 0, errorf(Invalid, "%s: 共%d处错误，未导入任何数据", path, len(problems))
 	}
+	for _, u := range units {
+		if act.District != "" && !ledger.InRegion(u.District, act.District) {
+			return res, 0, 0, errorf(Forbidden, "%s属于行政区划 %s，无权维护行政区划 %s 的单位“%s”", act.describe(), act.District, u.District, u.Name)
+		}
+	}
 	res.Rows = len(units)
 	ins, upd, err := a.db.SaveUnits(ctx, units)
 	if err != nil {
 		return res, 0, 0, fmt.Errorf("%s: 保存失败，未写入任何数据: %w", path, err)
 	}
 	return res, ins, upd, nil
+}
+
+// hasDistrictColumn reports whether a units file has a 行政区划代码 column
+// in its first rows (the header).
+func hasDistrictColumn(t *excel.Table) bool {
+	for i, row := range t.Rows {
+		if i == 20 {
+			break
+		}
+		for _, c := range row {
+			if ledger.FoldLabel(c) == ledger.FoldLabel("行政区划代码") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Units returns the unit tree (every account may read it).

@@ -144,11 +144,11 @@ func (a Actor) readScope() ledger.Scope {
 func (a Actor) scope() ledger.Scope {
 	switch a.Scope {
 	case ledger.ScopeAll:
-		return ledger.AllScope()
+		return ledger.Scope{Kind: ledger.ScopeAll, District: a.District}
 	case ledger.ScopeSubtree, ledger.ScopeUnit:
-		return ledger.Scope{Kind: a.Scope, Unit: a.Unit}
+		return ledger.Scope{Kind: a.Scope, Unit: a.Unit, District: a.District}
 	case ledger.ScopeOwn:
-		return ledger.Scope{Kind: ledger.ScopeOwn, Unit: a.Unit, Account: a.Account}
+		return ledger.Scope{Kind: ledger.ScopeOwn, Unit: a.Unit, Account: a.Account, District: a.District}
 	}
 	return ledger.Scope{}
 }

@@ -44,7 +44,7 @@ func units(t testing.TB) *ledger.UnitTree {
 		if err != nil {
 			t.Fatal(err)
 		}
-		us, ps, err := importer.ParseUnits(tab, nil)
+		us, ps, err := importer.ParseUnits(tab, nil, ledger.DefaultDistrict)
 		if err != nil || len(ps) > 0 {
 			t.Fatalf("units: %v %v", err, ps)
 		}

@@ -13,10 +13,14 @@ type noUnits struct{}
 func (noUnits) Lookup(string) (string, bool) { return "", false }
 func (noUnits) Closest(string) string        { return "" }
 
-// ParseUnits reads a unit tree file. 上级单位 may name a unit by code or
-// name, in this file or already in the database (existing); the result is
-// ordered parents first.
-func ParseUnits(t *excel.Table, existing []ledger.Unit) ([]ledger.Unit, []Problem, error) {
+// ParseUnits reads a unit tree file. A unit belongs to the district of its
+// 行政区划代码 cell, or to district when the file has no such column or the
+// cell is empty. 上级单位 may name a unit by code or name, in this file or
+// already in the database (existing), of the unit's own district or of the
+// city or province above it; the result is ordered parents first. A name
+// is unique within its district: a name two rows of one district give, or
+// one the district's stored units have, is refused.
+func ParseUnits(t *excel.Table, existing []ledger.Unit, district string) ([]ledger.Unit, []Problem, error) {
 	res, err := Parse(ledger.UnitsDef, t, Options{Units: noUnits{}})
 	if err != nil {
 		return nil, nil, err
@@ -33,7 +37,10 @@ func ParseUnits(t *excel.Table, existing []ledger.Unit) ([]ledger.Unit, []Proble
 	var units []ledger.Unit
 	for _, r := range res.Records {
 		u := ledger.Unit{Code: r.String("code"), Name: r.String("name"),
-			ShortName: r.String("short_name"), Parent: r.String("parent"), Kind: r.String("kind")}
+			ShortName: r.String("short_name"), Parent: r.String("parent"), Kind: r.String("kind"), District: r.String("district")}
+		if u.District == "" {
+			u.District = district
+		}
 		// A column the file lacks keeps what is stored (a file without
 		// 简称 never wipes the short names).
 		if old, ok := stored[u.Code]; ok {
@@ -46,24 +53,53 @@ func ParseUnits(t *excel.Table, existing []ledger.Unit) ([]ledger.Unit, []Proble
 		}
 		units = append(units, u)
 	}
-	all := ledger.NewUnitTree(append(append([]ledger.Unit{}, existing...), units...))
+	inFile := map[string]bool{}
+	for _, u := range units {
+		inFile[u.Code] = true
+	}
+	var everything []ledger.Unit // the stored tree with the file laid over it
+	for _, u := range existing {
+		if !inFile[u.Code] {
+			everything = append(everything, u)
+		}
+	}
+	everything = append(everything, units...)
+	trees := map[string]*ledger.UnitTree{} // by district: its units and those of the regions above it
+	treeOf := func(d string) *ledger.UnitTree {
+		if t, ok := trees[d]; ok {
+			return t
+		}
+		var in []ledger.Unit
+		for _, u := range everything {
+			if u.District == d || ledger.InRegion(d, u.District) && ledger.LevelOf(u.District) != ledger.LevelCounty {
+				in = append(in, u)
+			}
+		}
+		trees[d] = ledger.NewUnitTree(in)
+		return trees[d]
+	}
 	parentCol := -1
 	for j, c := range t.Rows[res.HeaderRow-1] {
 		if ledger.FoldLabel(c) == ledger.FoldLabel("上级单位") {
 			parentCol = j
 		}
 	}
-	names := map[string]int{}
+	names := map[[2]string]int{}
 	for i := range units {
 		u := &units[i]
-		if prev, dup := names[u.Name]; dup {
-			problems = append(problems, Problem{Row: res.Rows[i], Col: -1, Column: "单位名称", Msg: fmt.Sprintf("单位名称与第%d行重复", prev)})
+		if prev, dup := names[[2]string{u.District, u.Name}]; dup {
+			problems = append(problems, Problem{Row: res.Rows[i], Col: -1, Column: "单位名称", Msg: fmt.Sprintf("单位名称与第%d行重复（同一行政区划内单位名称须唯一）", prev)})
 		}
-		names[u.Name] = res.Rows[i]
+		names[[2]string{u.District, u.Name}] = res.Rows[i]
 		if u.Parent == "" {
 			continue
 		}
+		all := treeOf(u.District)
 		code, ok := all.Lookup(u.Parent)
+		if msg := all.Ambiguous(u.Parent); !ok && msg != "" {
+			problems = append(problems, Problem{Row: res.Rows[i], Col: parentCol, Column: "上级单位", Msg: msg})
+			continue
+		}
 		if !ok {
 			problems = append(problems, Problem{Row: res.Rows[i], Col: parentCol, Column: "上级单位",
 				Msg: fmt.Sprintf("上级单位“%s”既不在本文件中也不在单位名录中，是否为“%s”？", u.Parent, all.Closest(u.Parent))})
@@ -77,6 +113,11 @@ func ParseUnits(t *excel.Table, existing []ledger.Unit) ([]ledger.Unit, []Proble
 	}
 	if len(problems) == 0 {
 		problems = append(problems, cycles(units, existing, res.Rows, parentCol)...)
+	}
+	if len(problems) == 0 {
+		if err := ledger.CheckUnitNames(existing, units); err != nil {
+			problems = append(problems, Problem{Row: res.Rows[0], Col: -1, Column: "单位名称", Msg: err.Error()})
+		}
 	}
 	if len(problems) > 0 {
 		return nil, problems, nil

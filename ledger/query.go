@@ -62,6 +62,9 @@ type Query struct {
 	// filtered by its dates falling in Year, only by the as-of conditions.
 	AsOf bool
 	Unit string // unit code: records owned by it or any unit below it
+	// OwnerUnits, when not nil, keeps only records owned by one of these
+	// units (the subtree of a unit in a past year's tree); it replaces Unit.
+	OwnerUnits []string
 	// Scope is the reader's data scope; storage refuses the zero Scope.
 	Scope Scope
 	// RecordUnits, when not nil, keeps only records kept by one of these

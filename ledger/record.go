@@ -123,6 +123,7 @@ const (
 	MetaDeletedAt  = "_deleted_at"  // string RFC 3339, set on a deleted record
 	MetaDeletedBy  = "_deleted_by"  // string
 	MetaDeleteWhy  = "_delete_reason"
+	MetaDistrict   = "_district" // string, the 行政区划代码 of the record's district
 )
 
 // Version returns the record's stored version (0 when unknown).

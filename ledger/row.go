@@ -90,6 +90,13 @@ func (d *Definition) ParseRecordWith(cells map[string]string, units Units, env E
 			}
 			code, ok := units.Lookup(s)
 			if !ok {
+				if a, can := units.(interface{ Ambiguous(string) string }); can {
+					if msg := a.Ambiguous(s); msg != "" {
+						errs = append(errs, FieldError{Field: f.Name, Label: f.Label, Msg: msg})
+						bad[f.Name] = true
+						continue
+					}
+				}
 				msg := fmt.Sprintf("单位“%s”不在单位名录中", s)
 				if c := units.Closest(s); c != "" {
 					msg += fmt.Sprintf("，是否为“%s”？", c)

@@ -57,6 +57,12 @@ type Scope struct {
 	Kind    ScopeKind
 	Unit    string // unit code: the root of ScopeSubtree, the unit of ScopeUnit and ScopeOwn
 	Account string // the account of ScopeOwn
+	// District is the 行政区划代码 the scope lies within: reads see records
+	// of that district, or of every district within a city or province
+	// code; writes insert into that district. "" reaches every district
+	// (the local administrator of a deployment), and writes go to the
+	// database's one district.
+	District string
 }
 
 // AllScope reaches every record: 司法局管理员, 领导 and the local administrator.

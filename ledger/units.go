@@ -16,5 +16,12 @@ var UnitsDef = &Definition{
 		{Name: "short_name", Label: "简称", Type: Text},
 		{Name: "parent", Label: "上级单位", Type: Text, Note: "上级单位的名称或编码；根单位留空"},
 		{Name: "kind", Label: "单位类型", Type: Enum, Required: true, Enum: UnitKinds},
+		{Name: "district", Label: "行政区划代码", Type: Text, Check: checkDistrict,
+			Note: "6 位行政区划代码（GB/T 2260），如 410307；不填时为本库的行政区划"},
 	},
+}
+
+func checkDistrict(s string) error {
+	_, err := ParseDistrict(s)
+	return err
 }

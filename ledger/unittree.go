@@ -1,6 +1,9 @@
 package ledger
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Unit is one node of the unit tree (单位名录).
 type Unit struct {
@@ -9,6 +12,17 @@ type Unit struct {
 	ShortName string // 简称
 	Parent    string // parent's code; "" at a root
 	Kind      string // 单位类型
+	District  string // 行政区划代码 of the district the unit belongs to
+}
+
+// Label names a unit with its district, to tell apart units of the same
+// name in different districts: 区司法局（编码 410307207，行政区划 410307）.
+func (u Unit) Label() string {
+	s := u.Name + "（编码 " + u.Code
+	if u.District != "" {
+		s += "，行政区划 " + u.District
+	}
+	return s + "）"
 }
 
 // UnitTree indexes units by code, name, short name, declared alias and the
@@ -19,6 +33,10 @@ type UnitTree struct {
 	byKey  map[string]int
 	byCore map[string]int // -1: several units share the form
 	byCode map[string]int
+	// shared lists, by folded key, the units that share a name, short name
+	// or alias (units of the same name in different districts): such a
+	// key finds none, and Candidates names them.
+	shared map[string][]int
 }
 
 // Alias is another name a unit is known by (区发改委), declared by an
@@ -30,14 +48,14 @@ type Alias struct {
 
 // NewUnitTree indexes units.
 func NewUnitTree(units []Unit) *UnitTree {
-	t := &UnitTree{Units: units, byKey: map[string]int{}, byCore: map[string]int{}, byCode: map[string]int{}}
+	t := &UnitTree{Units: units, byKey: map[string]int{}, byCore: map[string]int{}, byCode: map[string]int{}, shared: map[string][]int{}}
 	for i, u := range units {
 		t.byCode[u.Code] = i
+	}
+	for i, u := range units {
 		for _, k := range []string{u.Code, u.Name, u.ShortName} {
 			if k != "" {
-				if _, taken := t.byKey[Fold(k)]; !taken {
-					t.byKey[Fold(k)] = i
-				}
+				t.addKey(Fold(k), i)
 			}
 		}
 	}
@@ -57,12 +75,85 @@ func NewUnitTree(units []Unit) *UnitTree {
 func (t *UnitTree) AddAliases(as []Alias) {
 	for _, a := range as {
 		if i, ok := t.byCode[a.Code]; ok {
-			t.byKey[Fold(a.Alias)] = i
+			t.addKey(Fold(a.Alias), i)
 			if j, taken := t.byCore[unitCore(a.Alias)]; !taken || j == i {
 				t.byCore[unitCore(a.Alias)] = i // 偃师区发改委 finds the unit of 区发改委
 			}
 		}
 	}
+}
+
+// addKey makes key find unit i, unless another unit has it: a code wins
+// over a name, and a name two units share finds neither.
+func (t *UnitTree) addKey(key string, i int) {
+	j, taken := t.byKey[key]
+	switch {
+	case !taken:
+		t.byKey[key] = i
+		return
+	case j == i, j >= 0 && t.Units[j].Code == t.Units[i].Code:
+		return // one unit given twice
+	case j >= 0 && t.Units[j].Code == key:
+		return // a code is never shadowed by a name
+	case t.Units[i].Code == key:
+		t.byKey[key] = i
+		delete(t.shared, key)
+		return
+	}
+	if j >= 0 {
+		t.shared[key] = []int{j}
+	}
+	t.byKey[key] = -1
+	for _, k := range t.shared[key] {
+		if k == i {
+			return
+		}
+	}
+	t.shared[key] = append(t.shared[key], i)
+}
+
+// Candidates returns the units s could mean when it names more than one
+// (a name units of several districts share, or a form several units are
+// written as); nil when s names one unit or none.
+func (t *UnitTree) Candidates(s string) []Unit {
+	var idx []int
+	if is, ok := t.shared[Fold(s)]; ok {
+		idx = is
+	} else if _, ok := t.byKey[Fold(s)]; !ok {
+		if i, ok := t.byCore[unitCore(s)]; ok && i < 0 {
+			core := unitCore(s)
+			for j, u := range t.Units {
+				for _, k := range unitForms(u) {
+					if k == core {
+						idx = append(idx, j)
+						break
+					}
+				}
+			}
+		}
+	}
+	if len(idx) < 2 {
+		return nil
+	}
+	out := make([]Unit, len(idx))
+	for n, i := range idx {
+		out[n] = t.Units[i]
+	}
+	return out
+}
+
+// Ambiguous is the message for a unit name that several units share,
+// listing them; "" when s does not name several units.
+func (t *UnitTree) Ambiguous(s string) string {
+	cs := t.Candidates(s)
+	if len(cs) == 0 {
+		return ""
+	}
+	names := make([]string, len(cs))
+	for i, u := range cs {
+		names[i] = "“" + u.Label() + "”"
+	}
+	return fmt.Sprintf("单位“%s”不唯一，可能是%s；请填写单位编码或全称", s, strings.Join(names, "、"))
 }
 
 // regionPrefixes are the words that open unit names of this district and
@@ -112,6 +203,9 @@ func unitForms(u Unit) []string {
 // government (岳滩镇人民政府). A form several units share finds none.
 func (t *UnitTree) Lookup(s string) (string, bool) {
 	if i, ok := t.byKey[Fold(s)]; ok {
+		if i < 0 {
+			return "", false // several units: Candidates names them
+		}
 		return t.Units[i].Code, true
 	}
 	if i, ok := t.byCore[unitCore(s)]; ok && i >= 0 {
@@ -215,9 +309,24 @@ func editDistance(a, b []rune) int {
 // ends the walk instead of looping.
 func (t *UnitTree) Subtree(code string) map[string]bool {
 	children := map[string][]string{}
+	var roots []Unit
 	for _, u := range t.Units {
 		if u.Parent != "" {
 			children[u.Parent] = append(children[u.Parent], u.Code)
+		} else {
+			roots = append(roots, u)
+		}
+	}
+	// The roots of a district hang below the roots of the city or
+	// province whose code encloses theirs (store's subtreeCTE does the same).
+	for _, p := range roots {
+		if p.District == "" || LevelOf(p.District) == LevelCounty {
+			continue
+		}
+		for _, u := range roots {
+			if u.District != p.District && u.District != "" && InRegion(u.District, p.District) {
+				children[p.Code] = append(children[p.Code], u.Code)
+			}
 		}
 	}
 	in := map[string]bool{}

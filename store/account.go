@@ -12,6 +12,7 @@ type Account struct {
 	PasswordHash       string // PHC string ($argon2id$…)
 	Role               string
 	Unit               string // unit code; "" for the three administrators without one
+	District           string // the unit's 行政区划代码; "" without a unit
 	Scope              string // all, subtree, unit, own, or none
 	Disabled           bool
 	MustChangePassword bool
@@ -21,11 +22,11 @@ type Account struct {
 // Account returns the account named name.
 func (db *DB) Account(ctx context.Context, name string) (Account, bool, error) {
 	var a Account
-	var unit sql.NullString
+	var unit, district sql.NullString
 	var dis, must int64
 	var created string
-	err := db.sql.QueryRowContext(ctx, db.rebind(`SELECT name, password_hash, role, unit, scope, disabled, must_change_password, created_at FROM account WHERE name = ?`), name).
-		Scan(&a.Name, &a.PasswordHash, &a.Role, &unit, &a.Scope, &dis, &must, &created)
+	err := db.sql.QueryRowContext(ctx, db.rebind(`SELECT name, password_hash, role, unit, scope, disabled, must_change_password, created_at, (SELECT district FROM units WHERE code = account.unit) FROM account WHERE name = ?`), name).
+		Scan(&a.Name, &a.PasswordHash, &a.Role, &unit, &a.Scope, &dis, &must, &created, &district)
 	if err == sql.ErrNoRows {
 		return a, false, nil
 	}
@@ -33,6 +34,7 @@ func (db *DB) Account(ctx context.Context, name string) (Account, bool, error) {
 		return a, false, err
 	}
 	a.Unit, a.Disabled, a.MustChangePassword = unit.String, dis != 0, must != 0
+	a.District = district.String
 	a.CreatedAt, _ = time.Parse(time.RFC3339, created)
 	return a, true, nil
 }

@@ -10,8 +10,14 @@ import (
 
 // Holidays returns the holiday and 调休 rows an administrator loaded, and
 // the years their notices cover.
+//
+// Overrides are kept per district: those of the district of ctx (tenant).
 func (db *DB) Holidays(ctx context.Context) ([]calendar.Day, []int, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT day, kind, name FROM holiday ORDER BY day`)
+	district, err := db.tenant(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, err := db.sql.QueryContext(ctx, db.rebind(`SELECT day, kind, name FROM holiday WHERE district = ? ORDER BY day`), district)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -39,7 +45,7 @@ func (db *DB) Holidays(ctx context.Context) ([]calendar.Day, []int, error) {
 	if err := rows.Err(); err != nil {
 		return nil, nil, err
 	}
-	yrows, err := db.sql.QueryContext(ctx, `SELECT year FROM holiday_year ORDER BY year`)
+	yrows, err := db.sql.QueryContext(ctx, db.rebind(`SELECT year FROM holiday_year WHERE district = ? ORDER BY year`), district)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -58,25 +64,29 @@ func (db *DB) Holidays(ctx context.Context) ([]calendar.Day, []int, error) {
 // SaveHolidays replaces the loaded rows of the given years with days.
 func (db *DB) SaveHolidays(ctx context.Context, days []calendar.Day, years []int) error {
 	return db.inTx(ctx, func(tx *sql.Tx) error {
+		district, err := db.tenantFrom(ctx, tx)
+		if err != nil {
+			return err
+		}
 		for _, y := range years {
 			start := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 			end := time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC)
-			if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM holiday WHERE day >= ? AND day < ?`), db.dateArg(start), db.dateArg(end)); err != nil {
+			if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM holiday WHERE district = ? AND day >= ? AND day < ?`), district, db.dateArg(start), db.dateArg(end)); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM holiday_year WHERE year = ?`), y); err != nil {
+			if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM holiday_year WHERE district = ? AND year = ?`), district, y); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO holiday_year (year) VALUES (?)`), y); err != nil {
+			if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO holiday_year (district, year) VALUES (?, ?)`), district, y); err != nil {
 				return err
 			}
 		}
 		for _, d := range days {
 			kind := d.Kind.String()
-			if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM holiday WHERE day = ?`), db.dateArg(d.Date)); err != nil {
+			if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM holiday WHERE district = ? AND day = ?`), district, db.dateArg(d.Date)); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO holiday (day, kind, name) VALUES (?, ?, ?)`), db.dateArg(d.Date), kind, d.Name); err != nil {
+			if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO holiday (district, day, kind, name) VALUES (?, ?, ?, ?)`), district, db.dateArg(d.Date), kind, d.Name); err != nil {
 				return err
 			}
 		}

@@ -26,15 +26,19 @@ type Publication struct {
 // once; it returns an error if it already is.
 func (db *DB) PublishReport(ctx context.Context, p Publication, figures []indicator.Value) error {
 	return db.inTx(ctx, func(tx *sql.Tx) error {
+		district, err := db.tenantFrom(ctx, tx)
+		if err != nil {
+			return err
+		}
 		var n int
-		if err := tx.QueryRowContext(ctx, db.rebind(`SELECT COUNT(*) FROM report_publication WHERE year = ?`), p.Year).Scan(&n); err != nil {
+		if err := tx.QueryRowContext(ctx, db.rebind(`SELECT COUNT(*) FROM report_publication WHERE district = ? AND year = ?`), district, p.Year).Scan(&n); err != nil {
 			return err
 		}
 		if n > 0 {
 			return fmt.Errorf("%d年度报告已经发布，发布后的数字不再改变", p.Year)
 		}
-		if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO report_publication (year, version, doc_number, signed_on, published_at, author) VALUES (?, ?, ?, ?, ?, ?)`),
-			p.Year, p.Version, p.DocNumber, p.SignedOn.Format("2006-01-02"), db.Now().UTC().Format(time.RFC3339), p.Author); err != nil {
+		if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO report_publication (district, year, version, doc_number, signed_on, published_at, author) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+			district, p.Year, p.Version, p.DocNumber, p.SignedOn.Format("2006-01-02"), db.Now().UTC().Format(time.RFC3339), p.Author); err != nil {
 			return err
 		}
 		for _, v := range figures {
@@ -47,8 +51,8 @@ func (db *DB) PublishReport(ctx context.Context, p Publication, figures []indica
 				b, _ := json.Marshal(v.Groups)
 				groups = string(b)
 			}
-			if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO report_figure (year, indicator, name, unit, value, numerator, denominator, groups, definition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-				p.Year, v.ID, v.Name, v.Unit, val, floatOrNil(v.Numerator), floatOrNil(v.Denominator), groups, v.Definition); err != nil {
+			if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO report_figure (district, year, indicator, name, unit, value, numerator, denominator, groups, definition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+				district, p.Year, v.ID, v.Name, v.Unit, val, floatOrNil(v.Numerator), floatOrNil(v.Denominator), groups, v.Definition); err != nil {
 				return err
 			}
 		}
@@ -68,7 +72,11 @@ func floatOrNil(p *float64) any {
 func (db *DB) Publication(ctx context.Context, year int) (Publication, map[string]indicator.Value, bool, error) {
 	var p Publication
 	var signed, at string
-	err := db.sql.QueryRowContext(ctx, db.rebind(`SELECT year, version, doc_number, signed_on, published_at, author FROM report_publication WHERE year = ?`), year).
+	district, err := db.tenant(ctx)
+	if err != nil {
+		return p, nil, false, err
+	}
+	err = db.sql.QueryRowContext(ctx, db.rebind(`SELECT year, version, doc_number, signed_on, published_at, author FROM report_publication WHERE district = ? AND year = ?`), district, year).
 		Scan(&p.Year, &p.Version, &p.DocNumber, &signed, &at, &p.Author)
 	if err == sql.ErrNoRows {
 		return p, nil, false, nil
@@ -78,7 +86,7 @@ func (db *DB) Publication(ctx context.Context, year int) (Publication, map[strin
 	}
 	p.SignedOn, _ = time.Parse("2006-01-02", signed)
 	p.PublishedAt, _ = time.Parse(time.RFC3339, at)
-	rows, err := db.sql.QueryContext(ctx, db.rebind(`SELECT indicator, name, unit, value, numerator, denominator, COALESCE(groups, ''), definition FROM report_figure WHERE year = ?`), year)
+	rows, err := db.sql.QueryContext(ctx, db.rebind(`SELECT indicator, name, unit, value, numerator, denominator, COALESCE(groups, ''), definition FROM report_figure WHERE district = ? AND year = ?`), district, year)
 	if err != nil {
 		return p, nil, false, err
 	}

@@ -9,6 +9,16 @@ import (
 	"fazhi/ledger"
 )
 
+// readRegion gives a query without a district in its scope the district
+// ctx carries (ledger.WithDistrict), so a read made for a district never
+// reaches another's records.
+func readRegion(ctx context.Context, q ledger.Query) ledger.Query {
+	if q.Scope.District == "" {
+		q.Scope.District, _ = ledger.DistrictFrom(ctx)
+	}
+	return q
+}
+
 // where translates a query into a WHERE clause with its arguments and, when
 // the query is scoped to a unit, the recursive CTE that lists the scope.
 func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string, args []any, err error) {
@@ -108,7 +118,20 @@ func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string
 	}
 	var ctes []string
 	var cteArgs []any
-	if q.Unit != "" {
+	switch {
+	case q.OwnerUnits != nil:
+		if d.Owner == "" {
+			return "", "", nil, fmt.Errorf("台账 %s 不按单位划分", d.ID)
+		}
+		if len(q.OwnerUnits) == 0 {
+			parts = append(parts, "1 = 0")
+		} else {
+			parts = append(parts, d.Owner+" IN ("+strings.TrimSuffix(strings.Repeat("?, ", len(q.OwnerUnits)), ", ")+")")
+			for _, u := range q.OwnerUnits {
+				args = append(args, u)
+			}
+		}
+	case q.Unit != "":
 		if d.Owner == "" {
 			return "", "", nil, fmt.Errorf("台账 %s 不按单位划分", d.ID)
 		}
@@ -117,6 +140,9 @@ func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string
 	}
 	if err := q.Scope.Valid(); err != nil {
 		return "", "", nil, err
+	}
+	if c, a := regionCond("district", q.Scope.District); c != "" {
+		parts, args = append(parts, c), append(args, a...)
 	}
 	if !d.Public {
 		c, a, cte := readScope(d, q.Scope)
@@ -150,7 +176,7 @@ func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string
 // FindRecords returns the records matching q and how many match in all
 // (ignoring Limit and Offset). Each record carries its row id under "id".
 func (db *DB) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Query) ([]ledger.Record, int, error) {
-	prefix, clause, args, err := db.where(d, q)
+	prefix, clause, args, err := db.where(d, readRegion(ctx, q))
 	if err != nil {
 		return nil, 0, err
 	}
@@ -210,7 +236,7 @@ func (db *DB) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Qu
 // AggregateRecords computes COUNT(*), COUNT(DISTINCT field) or SUM(field)
 // over the records matching q. Sums of Decimal fields come back scaled.
 func (db *DB) AggregateRecords(ctx context.Context, d *ledger.Definition, q ledger.Query, agg ledger.Aggregate, field string) (int64, error) {
-	prefix, clause, args, err := db.where(d, q)
+	prefix, clause, args, err := db.where(d, readRegion(ctx, q))
 	if err != nil {
 		return 0, err
 	}
@@ -221,6 +247,11 @@ func (db *DB) AggregateRecords(ctx context.Context, d *ledger.Definition, q ledg
 	switch agg {
 	case ledger.AggCountDistinct:
 		expr = "COUNT(DISTINCT " + field + ")"
+		if r := q.Scope.District; r == "" || ledger.LevelOf(r) != ledger.LevelCounty {
+			// Over several districts a value counts once per district:
+			// two districts' 偃政复〔2022〕1号 are two cases.
+			expr = "COUNT(DISTINCT district || '|' || " + field + ")"
+		}
 	case ledger.AggSum:
 		expr = "CAST(COALESCE(SUM(" + field + "), 0) AS BIGINT)"
 	}
@@ -245,9 +276,9 @@ func toInt64(v any) int64 {
 
 // metaColumns are the bookkeeping columns FindRecords returns after the
 // fields, under the keys metaKeys.
-const metaColumns = "version, record_unit, created_by, deleted_at, deleted_by, delete_reason"
+const metaColumns = "version, record_unit, created_by, deleted_at, deleted_by, delete_reason, district"
 
-var metaKeys = []string{ledger.MetaVersion, ledger.MetaRecordUnit, ledger.MetaCreatedBy, ledger.MetaDeletedAt, ledger.MetaDeletedBy, ledger.MetaDeleteWhy}
+var metaKeys = []string{ledger.MetaVersion, ledger.MetaRecordUnit, ledger.MetaCreatedBy, ledger.MetaDeletedAt, ledger.MetaDeletedBy, ledger.MetaDeleteWhy, ledger.MetaDistrict}
 
 // setMeta stores scanned bookkeeping columns in r.
 func setMeta(r ledger.Record, vals []any) {
@@ -267,12 +298,25 @@ func setMeta(r ledger.Record, vals []any) {
 // subtreeCTE names a CTE listing the code of unit ? and every unit below
 // it. UNION, not UNION ALL: a cycle in the unit data ends the recursion
 // instead of looping forever.
+//
+// A city or province unit sits above districts: the roots of a district
+// (units without a parent) hang below each root of the city or province
+// whose 行政区划代码 encloses theirs, so the subtree of 洛阳市人民政府 covers
+// every district of 洛阳市.
 func subtreeCTE(name string) string {
 	return name + `(code) AS (
   SELECT code FROM units WHERE code = ?
   UNION
-  SELECT u.code FROM units u JOIN ` + name + ` s ON u.parent = s.code
+  SELECT u.code FROM ` + name + ` s JOIN units p ON p.code = s.code JOIN units u
+    ON u.parent = s.code
+    OR (u.parent IS NULL AND p.parent IS NULL AND u.district <> p.district AND u.district LIKE ` + regionPrefixSQL("p.district") + ` || '%')
 )`
+}
+
+// regionPrefixSQL is ledger.RegionPrefix in SQL: the prefix shared by the
+// codes of the districts within the district in column col.
+func regionPrefixSQL(col string) string {
+	return "(CASE WHEN substr(" + col + ", 3, 4) = '0000' THEN substr(" + col + ", 1, 2) WHEN substr(" + col + ", 5, 2) = '00' THEN substr(" + col + ", 1, 4) ELSE " + col + " END)"
 }
 
 // readScope is the condition a reader's scope puts on ledger d: a record is

@@ -34,16 +34,21 @@ func (db *DB) getRecord(ctx context.Context, q querier, d *ledger.Definition, ke
 	for i := range d.Fields {
 		all[i] = &d.Fields[i]
 	}
-	args := make([]any, len(d.Key))
-	for i, k := range d.Key {
-		args[i] = db.encode(d.Field(k), key[k])
+	district, err := db.keyDistrict(ctx, q, s)
+	if err != nil {
+		return nil, err
+	}
+	args := make([]any, 0, len(d.Key)+1)
+	args = append(args, district)
+	for _, k := range d.Key {
+		args = append(args, db.encode(d.Field(k), key[k]))
 	}
 	vals := make([]any, len(all)+1+len(metaKeys))
 	ptrs := make([]any, len(vals))
 	for i := range vals {
 		ptrs[i] = &vals[i]
 	}
-	err := q.QueryRowContext(ctx, db.rebind(fmt.Sprintf("SELECT id, %s, %s FROM %s WHERE %s", columnList(all), metaColumns, d.Table(), keyWhere(d))), args...).Scan(ptrs...)
+	err = q.QueryRowContext(ctx, db.rebind(fmt.Sprintf("SELECT id, %s, %s FROM %s WHERE %s", columnList(all), metaColumns, d.Table(), keyWhere(d))), args...).Scan(ptrs...)
 	if err == sql.ErrNoRows {
 		return nil, RecordError{NotFound, fmt.Sprintf("%s“%s”不存在", d.Name, d.KeyText(key))}
 	}

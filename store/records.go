@@ -222,6 +222,7 @@ type saver struct {
 	errs      []RowError
 	seen      int
 	keysSaved map[string]bool
+	district  string // the district records are found and inserted in
 }
 
 func (db *DB) newSaver(ctx context.Context, tx *sql.Tx, d *ledger.Definition, ch Change) (*saver, error) {
@@ -235,6 +236,9 @@ func (db *DB) newSaver(ctx context.Context, tx *sql.Tx, d *ledger.Definition, ch
 		s.all[i] = &d.Fields[i]
 	}
 	var err error
+	if s.district, err = db.keyDistrict(ctx, tx, ch.Scope); err != nil {
+		return nil, err
+	}
 	s.sel, err = tx.PrepareContext(ctx, db.rebind(fmt.Sprintf("SELECT id, %s, %s FROM %s WHERE %s", columnList(s.all), metaColumns, d.Table(), keyWhere(d))))
 	if err != nil {
 		return nil, err
@@ -316,9 +320,10 @@ func (s *saver) Save(ctx context.Context, rows []Row) error {
 		r := row.Record
 		key := d.KeyText(r)
 		present := row.Present
-		keyArgs := make([]any, len(d.Key))
-		for j, k := range d.Key {
-			keyArgs[j] = s.db.encode(d.Field(k), r[k])
+		keyArgs := make([]any, 0, len(d.Key)+1)
+		keyArgs = append(keyArgs, s.district)
+		for _, k := range d.Key {
+			keyArgs = append(keyArgs, s.db.encode(d.Field(k), r[k]))
 		}
 		vals := make([]any, len(s.all)+1+len(metaKeys))
 		ptrs := make([]any, len(vals))
@@ -408,8 +413,8 @@ func (s *saver) insert(ctx context.Context, i int, row Row, key string) error {
 			args = append(args, s.db.encode(f, v))
 		}
 	}
-	cols = append(cols, "created_at", "updated_at", "record_unit", "created_by", "version")
-	args = append(args, s.now, s.now, nullable(unit), nullable(s.ch.Account), 1)
+	cols = append(cols, "created_at", "updated_at", "record_unit", "created_by", "version", "district")
+	args = append(args, s.now, s.now, nullable(unit), nullable(s.ch.Account), 1, s.district)
 	q := fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s) RETURNING id", d.Table(), strings.Join(cols, ", "),
 		strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", "))
 	var id int64
@@ -595,12 +600,23 @@ func columnList(fields []*ledger.Field) string {
 	return strings.Join(names, ", ")
 }
 
+// keyWhere finds a record by district and natural key (arguments in that order).
 func keyWhere(d *ledger.Definition) string {
-	parts := make([]string, len(d.Key))
-	for i, k := range d.Key {
-		parts[i] = k + " = ?"
+	parts := make([]string, 0, len(d.Key)+1)
+	parts = append(parts, "district = ?")
+	for _, k := range d.Key {
+		parts = append(parts, k+" = ?")
 	}
 	return strings.Join(parts, " AND ")
+}
+
+// keyDistrict is the district in which a natural key names a record: the
+// scope's district, or the one of ctx (tenant).
+func (db *DB) keyDistrict(ctx context.Context, q querier, s ledger.Scope) (string, error) {
+	if s.District != "" {
+		return s.District, nil
+	}
+	return db.tenantFrom(ctx, q)
 }
 
 func toRecord(fields []*ledger.Field, vals []any) (ledger.Record, int64, error) {

@@ -21,8 +21,12 @@ func (db *DB) SaveReportSource(ctx context.Context, year int, source, author, no
 	var version int
 	saved := false
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		district, err := db.tenantFrom(ctx, tx)
+		if err != nil {
+			return err
+		}
 		var last sql.NullString
-		err := tx.QueryRowContext(ctx, db.rebind(`SELECT version, source FROM report_version WHERE year = ? ORDER BY version DESC LIMIT 1`), year).Scan(&version, &last)
+		err = tx.QueryRowContext(ctx, db.rebind(`SELECT version, source FROM report_version WHERE district = ? AND year = ? ORDER BY version DESC LIMIT 1`), district, year).Scan(&version, &last)
 		if err != nil && err != sql.ErrNoRows {
 			return err
 		}
@@ -31,8 +35,8 @@ func (db *DB) SaveReportSource(ctx context.Context, year int, source, author, no
 		}
 		version++
 		saved = true
-		_, err = tx.ExecContext(ctx, db.rebind(`INSERT INTO report_version (year, version, author, created_at, note, source) VALUES (?, ?, ?, ?, ?, ?)`),
-			year, version, author, db.Now().UTC().Format(time.RFC3339), nullable(note), source)
+		_, err = tx.ExecContext(ctx, db.rebind(`INSERT INTO report_version (district, year, version, author, created_at, note, source) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+			district, year, version, author, db.Now().UTC().Format(time.RFC3339), nullable(note), source)
 		return err
 	})
 	return version, saved, err
@@ -41,15 +45,19 @@ func (db *DB) SaveReportSource(ctx context.Context, year int, source, author, no
 // ReportSource returns a version of year's report (version 0: the latest);
 // ok is false when none was saved.
 func (db *DB) ReportSource(ctx context.Context, year, version int) (ReportVersion, bool, error) {
-	q := `SELECT year, version, author, created_at, COALESCE(note, ''), source FROM report_version WHERE year = ? ORDER BY version DESC LIMIT 1`
-	args := []any{year}
+	district, err := db.tenant(ctx)
+	if err != nil {
+		return ReportVersion{}, false, err
+	}
+	q := `SELECT year, version, author, created_at, COALESCE(note, ''), source FROM report_version WHERE district = ? AND year = ? ORDER BY version DESC LIMIT 1`
+	args := []any{district, year}
 	if version > 0 {
-		q = `SELECT year, version, author, created_at, COALESCE(note, ''), source FROM report_version WHERE year = ? AND version = ?`
+		q = `SELECT year, version, author, created_at, COALESCE(note, ''), source FROM report_version WHERE district = ? AND year = ? AND version = ?`
 		args = append(args, version)
 	}
 	var v ReportVersion
 	var at string
-	err := db.sql.QueryRowContext(ctx, db.rebind(q), args...).Scan(&v.Year, &v.Version, &v.Author, &at, &v.Note, &v.Source)
+	err = db.sql.QueryRowContext(ctx, db.rebind(q), args...).Scan(&v.Year, &v.Version, &v.Author, &at, &v.Note, &v.Source)
 	if err == sql.ErrNoRows {
 		return v, false, nil
 	}
@@ -59,7 +67,11 @@ func (db *DB) ReportSource(ctx context.Context, year, version int) (ReportVersio
 
 // ReportHistory lists the versions of year's report, newest first, without their text.
 func (db *DB) ReportHistory(ctx context.Context, year int) ([]ReportVersion, error) {
-	rows, err := db.sql.QueryContext(ctx, db.rebind(`SELECT year, version, author, created_at, COALESCE(note, ''), LENGTH(source) FROM report_version WHERE year = ? ORDER BY version DESC`), year)
+	district, err := db.tenant(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.sql.QueryContext(ctx, db.rebind(`SELECT year, version, author, created_at, COALESCE(note, ''), LENGTH(source) FROM report_version WHERE district = ? AND year = ? ORDER BY version DESC`), district, year)
 	if err != nil {
 		return nil, err
 	}

@@ -82,7 +82,12 @@ func (db *DB) syncLedger(ctx context.Context, d *ledger.Definition) error {
 		}
 	}
 	stmts = append(stmts, fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s_record_unit ON %s (record_unit)", t, t))
-	stmts = append(stmts, fmt.Sprintf("CREATE UNIQUE INDEX IF NOT EXISTS %s_key ON %s (%s)", t, t, strings.Join(d.Key, ", ")))
+	// The natural key is unique within a district: two districts' 偃政复
+	// 〔2022〕1号 are two records. The index of the key alone, made before
+	// districts were stored, goes once the district's index is there.
+	stmts = append(stmts, fmt.Sprintf("CREATE UNIQUE INDEX IF NOT EXISTS %s_dkey ON %s (district, %s)", t, t, strings.Join(d.Key, ", ")))
+	stmts = append(stmts, fmt.Sprintf("DROP INDEX IF EXISTS %s_key", t))
+	stmts = append(stmts, fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s_district ON %s (district)", t, t))
 	for _, f := range d.Fields {
 		switch f.Type {
 		case ledger.Date, ledger.UnitRef, ledger.Year, ledger.Enum:
@@ -108,6 +113,9 @@ var systemColumns = [][2]string{
 	{"deleted_at", "TEXT"},
 	{"deleted_by", "TEXT"},
 	{"delete_reason", "TEXT"},
+	// The district (行政区划代码) the record belongs to; records kept
+	// before districts were stored belong to the default district.
+	{"district", "TEXT NOT NULL DEFAULT '" + ledger.DefaultDistrict + "'"},
 }
 
 // columns returns the column names of table t (empty if t does not exist).

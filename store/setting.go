@@ -8,8 +8,14 @@ import (
 )
 
 // Settings returns every administrator setting, by key.
+//
+// Settings are kept per district: those of the district of ctx (tenant).
 func (db *DB) Settings(ctx context.Context) (map[string]string, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT key, value FROM setting ORDER BY key`)
+	district, err := db.tenant(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.sql.QueryContext(ctx, db.rebind(`SELECT key, value FROM setting WHERE district = ? ORDER BY key`), district)
 	if err != nil {
 		return nil, err
 	}
@@ -28,13 +34,22 @@ func (db *DB) Settings(ctx context.Context) (map[string]string, error) {
 // SetSetting stores value under key; an empty value removes the key.
 func (db *DB) SetSetting(ctx context.Context, key, value, actor string) error {
 	return db.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM setting WHERE key = ?`), key); err != nil || value == "" {
-			return err
-		}
-		_, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO setting (key, value, changed_at, changed_by) VALUES (?, ?, ?, ?)`),
-			key, value, db.Now().UTC().Format(time.RFC3339), actor)
-		return err
+		return db.setSetting(ctx, tx, SettingChange{key, value, actor})
 	})
+}
+
+// setSetting stores one setting of the district of ctx.
+func (db *DB) setSetting(ctx context.Context, tx *sql.Tx, set SettingChange) error {
+	district, err := db.tenantFrom(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM setting WHERE district = ? AND key = ?`), district, set.Key); err != nil || set.Value == "" {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, db.rebind(`INSERT INTO setting (district, key, value, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)`),
+		district, set.Key, set.Value, db.Now().UTC().Format(time.RFC3339), set.Actor)
+	return err
 }
 
 // SettingChange is one setting to store with a refresh.
@@ -54,14 +69,8 @@ func (db *DB) ApplyRefresh(ctx context.Context, batches []RefreshBatch, set *Set
 	changed := 0
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		if set != nil {
-			if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM setting WHERE key = ?`), set.Key); err != nil {
+			if err := db.setSetting(ctx, tx, *set); err != nil {
 				return err
-			}
-			if set.Value != "" {
-				if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO setting (key, value, changed_at, changed_by) VALUES (?, ?, ?, ?)`),
-					set.Key, set.Value, db.Now().UTC().Format(time.RFC3339), set.Actor); err != nil {
-					return err
-				}
 			}
 		}
 		for _, b := range batches {

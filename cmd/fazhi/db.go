@@ -30,6 +30,12 @@ func (a *cli) open(ctx context.Context, mode app.OpenMode) (*app.App, context.Co
 			return nil, ctx, err
 		}
 	}
+	if a.district != "" {
+		if act, err = act.In(a.district); err != nil {
+			ap.Close()
+			return nil, ctx, err
+		}
+	}
 	return ap, app.WithActor(ctx, act), nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"fazhi/app"
 	"fazhi/internal/termtext"
 )
 
@@ -30,11 +31,14 @@ func register(c *command) { commands[c.name] = c }
 
 // app carries what every command shares: the database DSN and the output streams.
 type cli struct {
-	dsn    string
-	as     string // --as: the account the command acts as
-	stdin  io.Reader
-	stdout io.Writer
-	stderr io.Writer
+	dsn string
+	as  string // --as: the account the command acts as
+	// district is --district: the 行政区划代码 the command acts in, where
+	// the acting account's own district does not decide.
+	district string
+	stdin    io.Reader
+	stdout   io.Writer
+	stderr   io.Writer
 }
 
 // usageError marks an error caused by how the command was called.
@@ -69,6 +73,7 @@ func (a *cli) main(ctx context.Context, args []string) error {
 	}
 	fs.StringVar(&a.dsn, "db", def, "数据库：SQLite 文件路径，或 postgres:// 连接串（环境变量 FAZHI_DB）")
 	fs.StringVar(&a.as, "as", os.Getenv("FAZHI_AS"), "以该账号身份执行（环境变量 FAZHI_AS）；不给出时为本机管理员")
+	fs.StringVar(&a.district, "district", os.Getenv("FAZHI_DISTRICT"), "在该行政区划（6 位行政区划代码，如 410307）操作；市、省级代码（如 4103）汇总其下各区县（环境变量 FAZHI_DISTRICT）")
 	fs.Usage = func() { a.printHelp() }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -85,11 +90,17 @@ func (a *cli) main(ctx context.Context, args []string) error {
 	if !ok {
 		return usageError{fmt.Sprintf("未知命令 %q，运行 fazhi help 查看全部命令", rest[0])}
 	}
+	if a.district != "" {
+		var err error
+		if ctx, err = app.WithDistrict(ctx, a.district); err != nil {
+			return usageError{err.Error()}
+		}
+	}
 	return c.run(ctx, a, rest[1:])
 }
 
 func (a *cli) printHelp() {
-	fmt.Fprintln(a.stdout, "fazhi — 法治政府建设台账、指标与年度报告\n\n用法: fazhi [--db DSN] [--as 账号] 命令 [参数]\n\n不带 --as 时以本机管理员身份执行（运行服务器的人，可做司法局管理员、系统管理员和安全管理员的事），历史记录中记为“本机管理员:操作系统用户名”。\n\n命令:")
+	fmt.Fprintln(a.stdout, "fazhi — 法治政府建设台账、指标与年度报告\n\n用法: fazhi [--db DSN] [--as 账号] [--district 行政区划代码] 命令 [参数]\n\n不带 --as 时以本机管理员身份执行（运行服务器的人，可做司法局管理员、系统管理员和安全管理员的事），历史记录中记为“本机管理员:操作系统用户名”。\n一个库可容纳多个区县（行政区划）：账号在其单位所属的行政区划内操作；本机管理员或市级账号用 --district 指定区县。\n\n命令:")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
