@@ -309,6 +309,9 @@ func actorOf(st store.Account) Actor {
 func lookupUnit(tree *ledger.UnitTree, s string) (string, error) {
 	code, ok := tree.Lookup(s)
 	if !ok {
+		if msg := tree.Ambiguous(s); msg != "" {
+			return "", errorf(Invalid, "%s", msg)
+		}
 		msg := "单位“" + s + "”不在单位名录中"
 		if c := tree.Closest(s); c != "" {
 			msg += "，是否为“" + c + "”？"

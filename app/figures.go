@@ -40,11 +40,41 @@ func (a *App) figureReader(ctx context.Context, unit string) (Actor, scoped, str
 	if err := require(act, permRead, "查看指标"); err != nil {
 		return act, scoped{}, "", err
 	}
+	if region, ok, err := a.regionArg(ctx, act, unit); ok || err != nil {
+		sc := act.readScope()
+		sc.District = region
+		return act, scoped{a.db, sc}, "", err
+	}
 	code, err := a.unitInScope(ctx, act, unit)
 	if err != nil {
 		return act, scoped{}, "", err
 	}
 	return act, scoped{a.db, act.readScope()}, code, nil
+}
+
+// regionArg reads a unit argument that is a 行政区划代码 rather than a unit
+// (4103 or 410300 for 洛阳市, 410307 for 偃师区) when no unit has that code:
+// figures over every district within it. It refuses a region beyond the
+// actor's own district.
+func (a *App) regionArg(ctx context.Context, act Actor, s string) (string, bool, error) {
+	if s == "" {
+		return "", false, nil
+	}
+	code, err := ledger.ParseDistrict(s)
+	if err != nil {
+		return "", false, nil
+	}
+	tree, err := a.db.UnitTree(ctx)
+	if err != nil {
+		return "", false, err
+	}
+	if _, isUnit := tree.Lookup(s); isUnit {
+		return "", false, nil
+	}
+	if act.District != "" && !ledger.InRegion(code, act.District) {
+		return "", true, errorf(Forbidden, "%s属于行政区划 %s，无权查看行政区划 %s 的数据", act.describe(), act.District, code)
+	}
+	return code, true, nil
 }
 
 // Indicators computes every indicator of year over the records the actor

@@ -68,6 +68,16 @@ func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (I
 	if opt.Source != "" {
 		source = opt.Source
 	}
+	if _, err := actor(ctx); err != nil {
+		return ImportResult{}, err
+	}
+	ctx, guessed, err := a.importDistrict(ctx, id, path, opt)
+	if err != nil {
+		if guessed != nil {
+			return *guessed, err
+		}
+		return ImportResult{}, err
+	}
 	act, d, ch, err := a.writer(ctx, id, source)
 	if err != nil {
 		return ImportResult{}, err

@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "indicators", usage: "--year Y [--unit U] [--accepted-only] [--json]", summary: "计算年度指标",
+	register(&command{name: "indicators", usage: "--year Y [--unit U] [--by-district] [--accepted-only] [--json]", summary: "计算年度指标",
 		run: runIndicators})
 }
 
@@ -23,8 +23,15 @@ func runIndicators(ctx context.Context, a *cli, args []string) error {
 	asJSON := fs.Bool("json", false, "输出 JSON")
 	acceptedOnly := fs.Bool("accepted-only", false, "只统计已接收的报送（报送轮次中司法局已接收的单位和台账）")
 	allowEmpty := fs.Bool("allow-empty", false, "该年度在统计范围内没有任何记录时仍输出（各项为0，比率为空）")
+	byDistrict := fs.Bool("by-district", false, "按区县比较：--unit 给出的市、省（如 4103）之下各区县的每项指标（数值、排名、上年、增减）")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *byDistrict {
+		if *year == 0 || *acceptedOnly {
+			return usageError{"用法: fazhi indicators --year Y --unit 市或省 --by-district [--json]"}
+		}
+		return a.indicatorsByDistrict(ctx, *year, *unit, *asJSON)
 	}
 	if *year == 0 {
 		return usageError{"用法: fazhi indicators --year Y [--unit U] [--json]"}
@@ -83,4 +90,56 @@ func formatValue(v indicator.Value) string {
 		s += fmt.Sprintf("（%s/%s）", strconv.FormatFloat(*v.Numerator, 'f', -1, 64), strconv.FormatFloat(*v.Denominator, 'f', -1, 64))
 	}
 	return s
+}
+
+// indicatorsByDistrict prints the districts of a city or province side by
+// side on each indicator: value, rank, last year's value and the change.
+func (a *cli) indicatorsByDistrict(ctx context.Context, year int, region string, asJSON bool) error {
+	ap, ctx, err := a.open(ctx, app.Existing)
+	if err != nil {
+		return err
+	}
+	defer ap.Close()
+	r, err := ap.IndicatorsByDistrict(ctx, year, region)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	fmt.Fprintf(a.stdout, "%s（%s）%d年各区县指标比较\n", r.Region.Name, r.Region.Code, year)
+	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprint(tw, "指标\t名称\t合计\t")
+	for _, d := range r.Districts {
+		fmt.Fprintf(tw, "%s\t排名\t%d年\t增减\t", d.Name, year-1)
+	}
+	fmt.Fprintln(tw)
+	for _, row := range r.Rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t", row.ID, row.Name, shortValue(row.Total))
+		for _, f := range row.Districts {
+			rank, change := "—", "—"
+			if f.Rank > 0 {
+				rank = strconv.Itoa(f.Rank)
+			}
+			if f.Change != nil {
+				change = strconv.FormatFloat(*f.Change, 'f', -1, 64)
+				if *f.Change > 0 {
+					change = "+" + change
+				}
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t", shortValue(f.Value), rank, shortValue(f.Last), change)
+		}
+		fmt.Fprintln(tw)
+	}
+	return tw.Flush()
+}
+
+// shortValue renders a figure with its unit in a table cell ("—" when not known).
+func shortValue(v indicator.Value) string {
+	if v.Null {
+		return "—"
+	}
+	return strconv.FormatFloat(v.Value, 'f', -1, 64) + v.Unit
 }

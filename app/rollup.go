@@ -1,0 +1,203 @@
+package app
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"fazhi/indicator"
+	"fazhi/ledger"
+)
+
+// District is one district of a roll-up: its 行政区划代码 and the name staff
+// know it by (偃师区, from its government's name).
+type District struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+// DistrictFigure is one district's figure of an indicator in a roll-up:
+// the value of the year, the value of the year before, the change (nil
+// when either is not known) and the rank among the districts (1 = the
+// highest value; districts of equal value share a rank; 0 = no value).
+type DistrictFigure struct {
+	District string          `json:"district"`
+	Value    indicator.Value `json:"value"`
+	Last     indicator.Value `json:"last_year"`
+	Change   *float64        `json:"change"`
+	Rank     int             `json:"rank"`
+}
+
+// RollupRow is one indicator over the districts of a region, and over the
+// region as a whole (Total: counts are the sum of the districts', distinct
+// counts count a value once per district).
+type RollupRow struct {
+	ID        string           `json:"id"`
+	Name      string           `json:"name"`
+	Unit      string           `json:"unit"`
+	Total     indicator.Value  `json:"total"`
+	Districts []DistrictFigure `json:"districts"`
+}
+
+// Rollup compares the districts of a region on every indicator of a year.
+type Rollup struct {
+	Year      int         `json:"year"`
+	Region    District    `json:"region"`
+	Districts []District  `json:"districts"`
+	Rows      []RollupRow `json:"indicators"`
+}
+
+// IndicatorsByDistrict computes every indicator of year for each
+// county-level district within region (a unit of a city or province, or a
+// 行政区划代码 such as 4103), with the year before, the change and the rank
+// among the districts, within the actor's data scope. Forbidden for a
+// region beyond the actor's district; NotFound when no district lies
+// within it.
+func (a *App) IndicatorsByDistrict(ctx context.Context, year int, region string) (Rollup, error) {
+	if err := checkYear(year); err != nil {
+		return Rollup{}, err
+	}
+	act, err := actor(ctx)
+	if err != nil {
+		return Rollup{}, err
+	}
+	if err := require(act, permRead, "查看指标"); err != nil {
+		return Rollup{}, err
+	}
+	all, err := a.db.AllUnitTree(ctx)
+	if err != nil {
+		return Rollup{}, err
+	}
+	code, err := a.rollupRegion(ctx, act, all, region)
+	if err != nil {
+		return Rollup{}, err
+	}
+	codes, err := a.db.Districts(ctx)
+	if err != nil {
+		return Rollup{}, err
+	}
+	out := Rollup{Year: year, Region: District{code, districtName(all, code)}}
+	for _, c := range codes {
+		if c != code && ledger.LevelOf(c) == ledger.LevelCounty && ledger.InRegion(c, code) {
+			out.Districts = append(out.Districts, District{c, districtName(all, c)})
+		}
+	}
+	if len(out.Districts) == 0 && ledger.LevelOf(code) == ledger.LevelCounty {
+		out.Districts = []District{out.Region}
+	}
+	if len(out.Districts) == 0 {
+		return out, errorf(NotFound, "行政区划 %s 之下没有区县的单位", code)
+	}
+	compute := func(district string, y int) ([]indicator.Value, error) {
+		sc := act.readScope()
+		sc.District = district
+		return indicator.ComputeAll(ctx, scoped{a.db, sc}, y, "")
+	}
+	total, err := compute(code, year)
+	if err != nil {
+		return out, err
+	}
+	for _, v := range total {
+		out.Rows = append(out.Rows, RollupRow{ID: v.ID, Name: v.Name, Unit: v.Unit, Total: v})
+	}
+	for _, d := range out.Districts {
+		cur, err := compute(d.Code, year)
+		if err != nil {
+			return out, err
+		}
+		last, err := compute(d.Code, year-1)
+		if err != nil {
+			return out, err
+		}
+		for i := range out.Rows {
+			f := DistrictFigure{District: d.Code, Value: cur[i], Last: last[i]}
+			if !cur[i].Null && !last[i].Null {
+				ch := cur[i].Value - last[i].Value
+				f.Change = &ch
+			}
+			out.Rows[i].Districts = append(out.Rows[i].Districts, f)
+		}
+	}
+	for i := range out.Rows {
+		rank(out.Rows[i].Districts)
+	}
+	return out, nil
+}
+
+// rank numbers districts by value, highest first; equal values share a
+// rank (1, 2, 2, 4); a district without a value gets 0.
+func rank(fs []DistrictFigure) {
+	idx := make([]int, 0, len(fs))
+	for i, f := range fs {
+		if !f.Value.Null {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return fs[idx[a]].Value.Value > fs[idx[b]].Value.Value })
+	for n, i := range idx {
+		if n > 0 && fs[i].Value.Value == fs[idx[n-1]].Value.Value {
+			fs[i].Rank = fs[idx[n-1]].Rank
+		} else {
+			fs[i].Rank = n + 1
+		}
+	}
+}
+
+// rollupRegion resolves the region of a roll-up: a unit (its district: a
+// city unit's district covers the city), or a 行政区划代码; "" is the
+// actor's own district (every district for the local administrator).
+func (a *App) rollupRegion(ctx context.Context, act Actor, all *ledger.UnitTree, s string) (string, error) {
+	var code string
+	switch {
+	case s == "" && act.District != "":
+		code = act.District
+	case s == "":
+		return "", errorf(Invalid, "请指定要比较的市、省（行政区划代码如 4103，或市级单位）")
+	default:
+		if c, ok := all.Lookup(s); ok {
+			u, _ := all.Get(c)
+			code = u.District
+		} else if msg := all.Ambiguous(s); msg != "" {
+			return "", errorf(Invalid, "%s", msg)
+		} else if c, err := ledger.ParseDistrict(s); err == nil {
+			code = c
+		} else {
+			_, err := lookupUnit(all, s)
+			return "", err
+		}
+	}
+	if act.District != "" && !ledger.InRegion(code, act.District) {
+		return "", errorf(Forbidden, "%s属于行政区划 %s，无权查看行政区划 %s 的数据", act.describe(), act.District, code)
+	}
+	return code, nil
+}
+
+// districtName is how staff name a district: its government's name
+// without 人民政府 and the city before it (洛阳市偃师区人民政府 → 偃师区);
+// the code when the district has no government unit.
+func districtName(all *ledger.UnitTree, code string) string {
+	var root string
+	for _, u := range all.Units {
+		if u.District != code || u.Parent != "" {
+			continue
+		}
+		if u.Kind == "政府" {
+			root = u.Name
+			break
+		}
+		if root == "" {
+			root = u.Name
+		}
+	}
+	if root == "" {
+		return code
+	}
+	n := strings.TrimPrefix(strings.TrimSuffix(root, "人民政府"), "中共")
+	n = strings.TrimSuffix(n, "委员会")
+	if r := []rune(n); len(r) > 3 && ledger.LevelOf(code) == ledger.LevelCounty {
+		if i := strings.Index(n, "市"); i > 0 && i+len("市") < len(n) {
+			n = n[i+len("市"):] // 洛阳市偃师区 → 偃师区
+		}
+	}
+	return n
+}
