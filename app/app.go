@@ -22,6 +22,10 @@ import (
 type Options struct {
 	// Now is the wall clock: history and audit times, sessions. Default time.Now.
 	Now func() time.Time
+	// DataKeyFile is the file holding the data key that seals ID numbers
+	// (--data-key); "" looks for FAZHI_DATA_KEY, FAZHI_DATA_KEY_FILE, then
+	// the default file (docs/SECURITY.md, 数据保密性).
+	DataKeyFile string
 }
 
 // App is the application layer over one database.
@@ -69,7 +73,7 @@ func Open(ctx context.Context, dsn string, mode OpenMode, opt Options) (a *App, 
 			return nil, false, &Error{Code: Invalid, Msg: fmt.Sprintf("无法访问数据库 %s: %v", dsn, statErr), Err: statErr}
 		}
 	}
-	db, err := store.Open(ctx, dsn)
+	db, err := store.OpenWith(ctx, dsn, store.Options{DataKeyFile: opt.DataKeyFile})
 	if err != nil {
 		return nil, false, &Error{Code: Internal, Msg: err.Error(), Err: err}
 	}

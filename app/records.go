@@ -106,6 +106,7 @@ func (a *App) ListRecords(ctx context.Context, id string, lq ListQuery) (RecordP
 		return RecordPage{}, err
 	}
 	q.Text, q.Deleted, q.OrderBy, q.Descending = strings.TrimSpace(lq.Text), lq.Deleted, lq.Sort, lq.Desc
+	q.TextExact = act.clearUnits() // an ID number typed in full finds its record where the actor sees it
 	keys := make([]string, 0, len(lq.Filters))
 	for k := range lq.Filters {
 		keys = append(keys, k)

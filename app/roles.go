@@ -166,6 +166,21 @@ func (a Actor) clearText(recordUnit string) bool {
 	return false
 }
 
+// clearUnits is where the actor sees personal fields in clear, as a store
+// query says it (ledger.Query.TextExact): nil nowhere, "" everywhere, or
+// the records kept by one unit. It follows clearText.
+func (a Actor) clearUnits() *string {
+	switch {
+	case a.Local || a.Role == RoleAdmin:
+		all := ""
+		return &all
+	case (a.Role == RoleClerk || a.Role == RoleUnitHead) && a.Unit != "":
+		u := a.Unit
+		return &u
+	}
+	return nil
+}
+
 // ScopeKind is a data scope kind (all, subtree, unit, own).
 type ScopeKind = ledger.ScopeKind
 

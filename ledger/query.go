@@ -71,8 +71,14 @@ type Query struct {
 	// units (录入单位): the units whose 报送 was accepted. Empty: none.
 	RecordUnits []string
 	// Text keeps records any of whose text fields contains it (a list's
-	// search box); "" for all.
+	// search box); "" for all. A sensitive field (sealed) matches only
+	// Text as its whole value, and only when TextExact is set.
 	Text string
+	// TextExact, when not nil, lets Text match sensitive fields by their
+	// whole value in the records whose reader sees them in clear: every
+	// record for "", else the records kept by that unit (录入单位). Nil: a
+	// reader who sees them masked must not learn whose they are.
+	TextExact *string
 	// Deleted selects deleted records (the tombstones a restore starts
 	// from) instead of live ones.
 	Deleted    bool

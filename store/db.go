@@ -11,9 +11,12 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"time"
+
+	"fazhi/internal/seal"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
 	"github.com/pressly/goose/v3"
@@ -44,14 +47,31 @@ type DB struct {
 	Dialect Dialect
 	// Now stamps history rows; tests may replace it.
 	Now func() time.Time
+	// keys seal sensitive values (store/seal.go); the current key is the
+	// database's.
+	keys *seal.Keyring
+	dsn  string // for the PostgreSQL client programs of Backup
 }
 
 // Open opens the database named by dsn (a file path for SQLite, a
 // postgres:// or postgresql:// URL for PostgreSQL), applies the embedded
-// migrations and brings every ledger table up to its definition.
-func Open(ctx context.Context, dsn string) (*DB, error) {
-	db := &DB{Now: time.Now}
-	var err error
+// migrations and brings every ledger table up to its definition, with the
+// data key found as Options says.
+func Open(ctx context.Context, dsn string) (*DB, error) { return OpenWith(ctx, dsn, Options{}) }
+
+// OpenWith is Open with options: the data key file.
+func OpenWith(ctx context.Context, dsn string, opt Options) (*DB, error) {
+	db := &DB{Now: time.Now, dsn: dsn}
+	keys, created, err := LoadKeys(dsn, opt)
+	if err != nil {
+		return nil, err
+	}
+	db.keys = keys
+	fail := func() {
+		if created {
+			os.Remove(keys.File) // a key made for this open, refused: no stray key file
+		}
+	}
 	if IsPostgres(dsn) {
 		db.Dialect = Postgres
 		db.sql, err = sql.Open("pgx", dsn)
@@ -78,6 +98,11 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	}
 	if err := db.Migrate(ctx); err != nil {
 		db.sql.Close()
+		return nil, err
+	}
+	if err := db.openSeal(ctx); err != nil {
+		db.sql.Close()
+		fail()
 		return nil, err
 	}
 	return db, nil
@@ -185,3 +210,6 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	return tx.Commit()
 }
+
+// Redact returns dsn without its password, for messages.
+func Redact(dsn string) string { return redact(dsn) }

@@ -62,10 +62,25 @@ func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string
 			return "", "", nil, fmt.Errorf("台账 %s 没有字段 %s", d.ID, c.Field)
 		}
 		n := f.Name
+		if f.Sensitive {
+			// Sealed values compare only by their blind index.
+			switch c.Op {
+			case ledger.OpIn, ledger.OpNotIn:
+				n = bidx(f)
+			case ledger.OpSet, ledger.OpEmpty:
+			default:
+				return "", "", nil, fmt.Errorf("敏感字段 %s 加密存储，只能按完整的值查找", f.Label)
+			}
+		}
 		switch c.Op {
 		case ledger.OpIn, ledger.OpNotIn:
 			ph := strings.TrimSuffix(strings.Repeat("?, ", len(c.Values)), ", ")
 			for _, v := range c.Values {
+				if f.Sensitive {
+					s, _ := v.(string)
+					args = append(args, db.BlindIndex(f, s))
+					continue
+				}
 				args = append(args, db.encode(f, v))
 			}
 			if c.Op == ledger.OpIn {
@@ -101,8 +116,23 @@ func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string
 	}
 	if q.Text != "" {
 		var ors []string
-		for _, f := range d.Fields {
-			if f.Type == ledger.Text || f.Type == ledger.Enum {
+		for i := range d.Fields {
+			f := &d.Fields[i]
+			switch {
+			case f.Sensitive:
+				// Sealed: found by the whole value through its blind
+				// index, and only in records whose reader sees it in clear.
+				if q.TextExact == nil {
+					continue
+				}
+				c := bidx(f) + " = ?"
+				args = append(args, db.BlindIndex(f, q.Text))
+				if u := *q.TextExact; u != "" {
+					c = "(" + c + " AND record_unit = ?)"
+					args = append(args, u)
+				}
+				ors = append(ors, c)
+			case f.Type == ledger.Text || f.Type == ledger.Enum:
 				ors = append(ors, f.Name+` LIKE ? ESCAPE '\'`)
 				args = append(args, "%"+likeEscaper.Replace(q.Text)+"%")
 			}
@@ -193,7 +223,7 @@ func (db *DB) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Qu
 		order = q.YearField + dir + ", " + order
 	}
 	if q.OrderBy != "" {
-		if f := d.Field(q.OrderBy); f != nil {
+		if f := d.Field(q.OrderBy); f != nil && !f.Sensitive {
 			dir := ""
 			if q.Descending {
 				dir = " DESC"
@@ -221,7 +251,7 @@ func (db *DB) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Qu
 		if err := rows.Scan(ptrs...); err != nil {
 			return nil, 0, err
 		}
-		r, id, err := toRecord(fields, vals[:len(fields)+1])
+		r, id, err := db.toRecord(fields, vals[:len(fields)+1])
 		if err != nil {
 			return nil, 0, err
 		}
@@ -246,6 +276,9 @@ func (db *DB) AggregateRecords(ctx context.Context, d *ledger.Definition, q ledg
 	expr := "COUNT(*)"
 	switch agg {
 	case ledger.AggCountDistinct:
+		if f := d.Field(field); f.Sensitive {
+			field = bidx(f) // equal values, equal blind indexes
+		}
 		expr = "COUNT(DISTINCT " + field + ")"
 		if r := q.Scope.District; r == "" || ledger.LevelOf(r) != ledger.LevelCounty {
 			// Over several districts a value counts once per district:

@@ -55,7 +55,7 @@ func (db *DB) getRecord(ctx context.Context, q querier, d *ledger.Definition, ke
 	if err != nil {
 		return nil, err
 	}
-	r, id, err := toRecord(all, vals[:len(all)+1])
+	r, id, err := db.toRecord(all, vals[:len(all)+1])
 	if err != nil {
 		return nil, err
 	}
@@ -114,6 +114,9 @@ func (db *DB) tombstone(ctx context.Context, d *ledger.Definition, key ledger.Re
 	var out ledger.Record
 	now := db.Now().UTC().Format(time.RFC3339)
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := db.checkKey(ctx, tx); err != nil {
+			return err
+		}
 		r, err := db.getRecord(ctx, tx, d, key, ch.Scope, true)
 		if err != nil {
 			return err
@@ -193,6 +196,12 @@ func (db *DB) RecordHistory(ctx context.Context, d *ledger.Definition, id int64)
 		}
 		if nv.Valid {
 			json.Unmarshal([]byte(nv.String), &e.New)
+		}
+		if err := db.openHistory(d, e.Old); err != nil {
+			return nil, err
+		}
+		if err := db.openHistory(d, e.New); err != nil {
+			return nil, err
 		}
 		out = append(out, e)
 	}

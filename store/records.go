@@ -235,6 +235,9 @@ func (db *DB) newSaver(ctx context.Context, tx *sql.Tx, d *ledger.Definition, ch
 	for i := range d.Fields {
 		s.all[i] = &d.Fields[i]
 	}
+	if err := db.checkKey(ctx, tx); err != nil {
+		return nil, err
+	}
 	var err error
 	if s.district, err = db.keyDistrict(ctx, tx, ch.Scope); err != nil {
 		return nil, err
@@ -344,7 +347,7 @@ func (s *saver) Save(ctx context.Context, rows []Row) error {
 		if err != nil {
 			return err
 		}
-		old, id, err := toRecord(s.all, vals[:len(s.all)+1])
+		old, id, err := s.db.toRecord(s.all, vals[:len(s.all)+1])
 		if err != nil {
 			return err
 		}
@@ -411,6 +414,10 @@ func (s *saver) insert(ctx context.Context, i int, row Row, key string) error {
 		if v, ok := r[f.Name]; ok && v != nil {
 			cols = append(cols, f.Name)
 			args = append(args, s.db.encode(f, v))
+			if f.Sensitive {
+				cols = append(cols, bidx(f))
+				args = append(args, s.db.bidxArg(v))
+			}
 		}
 	}
 	cols = append(cols, "created_at", "updated_at", "record_unit", "created_by", "version", "district")
@@ -556,6 +563,10 @@ func (db *DB) update(ctx context.Context, tx *sql.Tx, d *ledger.Definition, id i
 	for _, f := range fields {
 		sets = append(sets, f.Name+" = ?")
 		args = append(args, db.encode(f, r[f.Name]))
+		if f.Sensitive {
+			sets = append(sets, bidx(f)+" = ?")
+			args = append(args, db.bidxArg(r[f.Name]))
+		}
 	}
 	sets = append(sets, "updated_at = ?", "version = ?")
 	args = append(args, now, version, id)
@@ -565,12 +576,13 @@ func (db *DB) update(ctx context.Context, tx *sql.Tx, d *ledger.Definition, id i
 
 func (db *DB) history(ctx context.Context, tx *sql.Tx, d *ledger.Definition, id int64, action, now string, ch Change, old, new ledger.Record, version int64) error {
 	_, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO record_history (ledger, record_id, action, changed_at, actor, source, old_values, new_values, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-		d.ID, id, action, now, ch.Actor, ch.Source, recordJSON(d, old), recordJSON(d, new), version)
+		d.ID, id, action, now, ch.Actor, ch.Source, db.recordJSON(d, old), db.recordJSON(d, new), version)
 	return err
 }
 
-// recordJSON renders values by Chinese label, as a person would read them.
-func recordJSON(d *ledger.Definition, r ledger.Record) any {
+// recordJSON renders values by Chinese label, as a person would read them;
+// sensitive values sealed.
+func (db *DB) recordJSON(d *ledger.Definition, r ledger.Record) any {
 	if r == nil {
 		return nil
 	}
@@ -578,6 +590,9 @@ func recordJSON(d *ledger.Definition, r ledger.Record) any {
 	for _, f := range d.Fields {
 		if v, ok := r[f.Name]; ok {
 			m[f.Label] = f.Format(v, nil)
+			if f.Sensitive {
+				m[f.Label] = db.sealValue(m[f.Label])
+			}
 		}
 	}
 	b, _ := json.Marshal(m)
@@ -619,13 +634,18 @@ func (db *DB) keyDistrict(ctx context.Context, q querier, s ledger.Scope) (strin
 	return db.tenantFrom(ctx, q)
 }
 
-func toRecord(fields []*ledger.Field, vals []any) (ledger.Record, int64, error) {
+func (db *DB) toRecord(fields []*ledger.Field, vals []any) (ledger.Record, int64, error) {
 	id := toInt64(vals[0])
 	r := ledger.Record{}
 	for i, f := range fields {
 		v, err := decode(f, vals[i+1])
 		if err != nil {
 			return nil, 0, err
+		}
+		if s, ok := v.(string); ok && f.Sensitive {
+			if v, err = db.openValue(f, s); err != nil {
+				return nil, 0, err
+			}
 		}
 		if v != nil {
 			r[f.Name] = v

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fazhi/ledger"
@@ -51,7 +52,14 @@ func (db *DB) syncLedger(ctx context.Context, d *ledger.Definition) error {
 	cols := []string{id}
 	for i := range d.Fields {
 		f := &d.Fields[i]
+		if f.Sensitive && (f.Type != ledger.Text || slices.Contains(d.Key, f.Name)) {
+			// Sealed values are random text: never compared, ordered or unique.
+			return fmt.Errorf("敏感字段 %s 必须是文本字段，且不能是自然键", f.Name)
+		}
 		cols = append(cols, f.Name+" "+db.columnType(f))
+		if f.Sensitive {
+			cols = append(cols, bidx(f)+" TEXT")
+		}
 	}
 	cols = append(cols, "created_at TEXT NOT NULL", "updated_at TEXT NOT NULL")
 	for _, c := range systemColumns {
@@ -68,6 +76,9 @@ func (db *DB) syncLedger(ctx context.Context, d *ledger.Definition) error {
 			f := &d.Fields[i]
 			if !have[f.Name] {
 				stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s %s", t, f.Name, db.columnType(f)))
+			}
+			if f.Sensitive && !have[bidx(f)] {
+				stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s TEXT", t, bidx(f)))
 			}
 		}
 		for _, c := range systemColumns {
@@ -92,6 +103,9 @@ func (db *DB) syncLedger(ctx context.Context, d *ledger.Definition) error {
 		switch f.Type {
 		case ledger.Date, ledger.UnitRef, ledger.Year, ledger.Enum:
 			stmts = append(stmts, fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s_%s ON %s (%s)", t, f.Name, t, f.Name))
+		}
+		if f.Sensitive {
+			stmts = append(stmts, fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s_%s ON %s (%s)", t, bidx(&f), t, bidx(&f)))
 		}
 	}
 	for _, s := range stmts {

@@ -187,6 +187,10 @@ func fieldText(d *ledger.Definition, n, p string) (string, error) {
 	if f == nil {
 		return "", fmt.Errorf("台账 %s 没有字段 %s", d.ID, n)
 	}
+	if f.Sensitive {
+		// The search index holds text in clear: a sealed field is never in it.
+		return "", fmt.Errorf("敏感字段 %s 加密存储，不能加入全文搜索索引", f.Label)
+	}
 	col := p + "." + f.Name
 	switch f.Type {
 	case ledger.Text, ledger.Enum:

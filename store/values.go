@@ -12,6 +12,9 @@ func (db *DB) encode(f *ledger.Field, v any) any {
 	if v == nil {
 		return nil
 	}
+	if s, ok := v.(string); ok && f.Sensitive {
+		return nullable(db.sealValue(s))
+	}
 	switch f.Type {
 	case ledger.Date:
 		t := v.(time.Time)
@@ -85,4 +88,10 @@ func (db *DB) dateArg(t time.Time) any {
 		return t
 	}
 	return t.Format("2006-01-02")
+}
+
+// bidxArg is the blind-index argument of a sensitive value.
+func (db *DB) bidxArg(v any) any {
+	s, _ := v.(string)
+	return nullable(db.keys.BlindIndex(s))
 }

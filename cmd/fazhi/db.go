@@ -16,7 +16,7 @@ import (
 // refused a database that does not exist; a write command passes
 // app.Create and is told when it creates one.
 func (a *cli) open(ctx context.Context, mode app.OpenMode) (*app.App, context.Context, error) {
-	ap, created, err := app.Open(ctx, a.dsn, mode, app.Options{})
+	ap, created, err := app.Open(ctx, a.dsn, mode, app.Options{DataKeyFile: a.dataKey})
 	if err != nil {
 		return nil, ctx, err
 	}

@@ -36,9 +36,12 @@ type cli struct {
 	// district is --district: the 行政区划代码 the command acts in, where
 	// the acting account's own district does not decide.
 	district string
-	stdin    io.Reader
-	stdout   io.Writer
-	stderr   io.Writer
+	// dataKey is --data-key: the file holding the data key ("" looks in
+	// the environment, then beside the database).
+	dataKey string
+	stdin   io.Reader
+	stdout  io.Writer
+	stderr  io.Writer
 }
 
 // usageError marks an error caused by how the command was called.
@@ -72,6 +75,7 @@ func (a *cli) main(ctx context.Context, args []string) error {
 		def = "fazhi.db"
 	}
 	fs.StringVar(&a.dsn, "db", def, "数据库：SQLite 文件路径，或 postgres:// 连接串（环境变量 FAZHI_DB）")
+	fs.StringVar(&a.dataKey, "data-key", "", "数据密钥文件（加密证件号的密钥，须与数据库分开保管）；不给出时依次用环境变量 FAZHI_DATA_KEY、FAZHI_DATA_KEY_FILE、数据库旁的 文件名.key（PostgreSQL：~/.config/fazhi/data.key）")
 	fs.StringVar(&a.as, "as", os.Getenv("FAZHI_AS"), "以该账号身份执行（环境变量 FAZHI_AS）；不给出时为本机管理员")
 	fs.StringVar(&a.district, "district", os.Getenv("FAZHI_DISTRICT"), "在该行政区划（6 位行政区划代码，如 410307）操作；市、省级代码（如 4103）汇总其下各区县（环境变量 FAZHI_DISTRICT）")
 	fs.Usage = func() { a.printHelp() }

@@ -40,7 +40,7 @@ func runServe(ctx context.Context, a *cli, args []string) error {
 // lists one account per role; with fallback, a busy port is replaced by a
 // free one on the same host.
 func (a *cli) serve(ctx context.Context, addr, district string, fallback bool) error {
-	ap, _, err := app.Open(ctx, a.dsn, app.Existing, app.Options{})
+	ap, _, err := app.Open(ctx, a.dsn, app.Existing, app.Options{DataKeyFile: a.dataKey})
 	if err != nil {
 		return err
 	}

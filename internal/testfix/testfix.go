@@ -206,9 +206,10 @@ func loadDemo(dsn string) error {
 	return nil
 }
 
-// copyDB copies a SQLite database file and its write-ahead log, if any.
+// copyDB copies a SQLite database file, its write-ahead log, if any, and
+// its data key file (store.DefaultKeyFile: NAME.key, mode 0600).
 func copyDB(src, dst string) error {
-	for _, suf := range []string{"", "-wal"} {
+	for _, suf := range []string{"", "-wal", ".key"} {
 		if err := copyFile(src+suf, dst+suf); err != nil {
 			if suf != "" && os.IsNotExist(err) {
 				continue
@@ -225,7 +226,7 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	defer in.Close()
-	out, err := os.Create(dst)
+	out, err := os.OpenFile(dst, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return err
 	}
