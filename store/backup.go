@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -25,17 +27,19 @@ func SchemaVersion() int64 {
 	return max
 }
 
-// ErrBackupPostgres is returned by Backup on PostgreSQL, whose backups are
-// taken with pg_dump (docs/SECURITY.md, 数据备份恢复).
-var ErrBackupPostgres = errors.New("PostgreSQL 数据库请用 pg_dump 备份、pg_restore 恢复（见 docs/SECURITY.md“数据备份恢复”）")
-
-// Backup writes a consistent copy of a SQLite database to path, which must
-// not exist, with VACUUM INTO: one read transaction, so writers may go on
-// and the copy shows the database as of one instant. The copy is a
-// complete SQLite database (fazhi opens it directly) without free pages.
+// Backup writes a consistent copy of the database to path, which must not
+// exist. SQLite: VACUUM INTO, one read transaction, so writers may go on and
+// the copy shows the database as of one instant; the copy is a complete
+// SQLite database (fazhi opens it directly) without free pages. PostgreSQL:
+// pg_dump of fazhi's schema in the custom format (store/pgbackup.go), one
+// snapshot likewise. Sensitive values stay sealed in the copy: restoring
+// it needs the data key.
 func (db *DB) Backup(ctx context.Context, path string) error {
 	if db.Dialect == Postgres {
-		return ErrBackupPostgres
+		if err := db.pgBackup(ctx, db.dsn, path); err != nil {
+			return fmt.Errorf("备份失败: %w", err)
+		}
+		return nil
 	}
 	if _, err := db.sql.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
 		return fmt.Errorf("备份失败: %w", err)
@@ -48,6 +52,12 @@ type BackupInfo struct {
 	Version int64 // schema version (newest migration applied)
 	Units   int   // units in the unit tree
 	History int   // record_history entries (every insert and change)
+	// KeyID is the id of the data key its sensitive values are sealed
+	// with ("" for a backup made before encryption).
+	KeyID string
+	// Postgres marks a pg_dump backup; Schema is the schema it was taken of.
+	Postgres bool
+	Schema   string
 }
 
 // CheckBackup opens path read-only and reports whether it is a fazhi
@@ -61,8 +71,11 @@ func CheckBackup(ctx context.Context, path string) (BackupInfo, error) {
 		return info, fmt.Errorf("无法打开备份文件 %s: %w", path, err)
 	}
 	head := make([]byte, 16)
-	_, err = f.Read(head)
+	_, err = io.ReadFull(f, head)
 	f.Close()
+	if err == nil && string(head[:len(pgDumpMagic)]) == pgDumpMagic {
+		return pgCheckBackup(ctx, path)
+	}
 	if err != nil || string(head) != "SQLite format 3\x00" {
 		return info, fmt.Errorf("%s 不是 fazhi 的备份文件（不是 SQLite 数据库）", path)
 	}
@@ -82,6 +95,7 @@ func CheckBackup(ctx context.Context, path string) (BackupInfo, error) {
 		return info, fmt.Errorf("%s 不是 fazhi 的备份文件（没有单位名录）", path)
 	}
 	b.QueryRowContext(ctx, "SELECT COUNT(*) FROM record_history").Scan(&info.History)
+	b.QueryRowContext(ctx, "SELECT key_id FROM data_key_state WHERE id = 1").Scan(&info.KeyID)
 	if info.Version > SchemaVersion() {
 		return info, fmt.Errorf("%s 是较新版本的 fazhi 备份（结构版本 %d，本程序为 %d），请用新版本 fazhi 恢复", path, info.Version, SchemaVersion())
 	}
@@ -94,10 +108,49 @@ func lockURIPath(path string) string {
 	return strings.TrimSuffix(u, "-lock") // the escaping of "-lock" is itself
 }
 
+// TargetEmpty reports whether the database of dsn holds no units, records
+// or report versions (or does not exist yet), without opening it as
+// fazhi does: restoring over it loses nothing. Its data key is not needed.
+func TargetEmpty(ctx context.Context, dsn string) (bool, error) {
+	var raw *sql.DB
+	var err error
+	if IsPostgres(dsn) {
+		raw, err = sql.Open("pgx", dsn)
+	} else {
+		if _, err := os.Stat(dsn); errors.Is(err, os.ErrNotExist) {
+			return true, nil
+		}
+		raw, err = sql.Open("sqlite", sqliteDSN(dsn))
+	}
+	if err != nil {
+		return false, err
+	}
+	defer raw.Close()
+	db := &DB{sql: raw, Dialect: SQLite}
+	if IsPostgres(dsn) {
+		db.Dialect = Postgres
+	}
+	tables, err := db.Tables(ctx)
+	if err != nil {
+		return false, fmt.Errorf("连接数据库失败（%s）: %w", redact(dsn), err)
+	}
+	if !slices.Contains(tables, "units") {
+		return true, nil
+	}
+	return db.Empty(ctx)
+}
+
 // Empty reports whether the database holds no units, records or report
 // versions: restoring over it loses nothing.
 func (db *DB) Empty(ctx context.Context) (bool, error) {
+	tables, err := db.Tables(ctx)
+	if err != nil {
+		return false, err
+	}
 	for _, t := range []string{"units", "record_history", "report_version"} {
+		if !slices.Contains(tables, t) {
+			continue
+		}
 		var n int
 		if err := db.sql.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+t).Scan(&n); err != nil {
 			return false, err
