@@ -2,6 +2,9 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"sort"
+	"sync"
 
 	"fazhi/indicator"
 	"fazhi/ledger"
@@ -10,18 +13,84 @@ import (
 
 // scoped runs every storage read of a domain package (indicators, warnings)
 // within one data scope, so those packages need no notion of access.
+//
+// A figure of a unit in a year groups records by that year's unit tree
+// (the tree at the end of the year, ledger.UnitTree.At): after a unit is
+// moved or merged in 2024, its 2022 records still count for its 2022
+// parent, its 2024 records for the new one.
 type scoped struct {
 	db    *store.DB
 	scope ledger.Scope
+	past  *pastTrees // nil: group by the current tree
+}
+
+// pastTrees holds the unit events and the trees of the years asked for.
+type pastTrees struct {
+	mu     sync.Mutex
+	loaded bool
+	tree   *ledger.UnitTree
+	events []ledger.UnitEvent
+	years  map[int]*ledger.UnitTree
+}
+
+func newScoped(db *store.DB, sc ledger.Scope) scoped {
+	return scoped{db: db, scope: sc, past: &pastTrees{years: map[int]*ledger.UnitTree{}}}
+}
+
+// dated replaces a query's unit by the unit's subtree in the tree of the
+// query's year, when the tree has changed since.
+func (s scoped) dated(ctx context.Context, q ledger.Query) (ledger.Query, error) {
+	if s.past == nil || q.Unit == "" || q.OwnerUnits != nil || q.Year == 0 {
+		return q, nil
+	}
+	p := s.past
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.loaded {
+		evs, err := s.db.UnitEvents(ctx)
+		if err != nil {
+			return q, err
+		}
+		p.events, p.loaded = evs, true
+		if len(evs) > 0 {
+			if p.tree, err = s.db.AllUnitTree(ctx); err != nil {
+				return q, err
+			}
+		}
+	}
+	if len(p.events) == 0 {
+		return q, nil
+	}
+	t, ok := p.years[q.Year]
+	if !ok {
+		t = p.tree.At(fmt.Sprintf("%04d-12-31", q.Year), p.events)
+		p.years[q.Year] = t
+	}
+	sub := t.Subtree(q.Unit)
+	q.OwnerUnits = make([]string, 0, len(sub))
+	for c := range sub {
+		q.OwnerUnits = append(q.OwnerUnits, c)
+	}
+	sort.Strings(q.OwnerUnits)
+	q.Unit = ""
+	return q, nil
 }
 
 func (s scoped) AggregateRecords(ctx context.Context, d *ledger.Definition, q ledger.Query, agg ledger.Aggregate, field string) (int64, error) {
 	q.Scope = s.scope
+	q, err := s.dated(ctx, q)
+	if err != nil {
+		return 0, err
+	}
 	return s.db.AggregateRecords(ctx, d, q, agg, field)
 }
 
 func (s scoped) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Query) ([]ledger.Record, int, error) {
 	q.Scope = s.scope
+	q, err := s.dated(ctx, q)
+	if err != nil {
+		return nil, 0, err
+	}
 	return s.db.FindRecords(ctx, d, q)
 }
 
@@ -43,13 +112,13 @@ func (a *App) figureReader(ctx context.Context, unit string) (Actor, scoped, str
 	if region, ok, err := a.regionArg(ctx, act, unit); ok || err != nil {
 		sc := act.readScope()
 		sc.District = region
-		return act, scoped{a.db, sc}, "", err
+		return act, newScoped(a.db, sc), "", err
 	}
 	code, err := a.unitInScope(ctx, act, unit)
 	if err != nil {
 		return act, scoped{}, "", err
 	}
-	return act, scoped{a.db, act.readScope()}, code, nil
+	return act, newScoped(a.db, act.readScope()), code, nil
 }
 
 // regionArg reads a unit argument that is a 行政区划代码 rather than a unit

@@ -91,7 +91,7 @@ func (a *App) IndicatorsByDistrict(ctx context.Context, year int, region string)
 	compute := func(district string, y int) ([]indicator.Value, error) {
 		sc := act.readScope()
 		sc.District = district
-		return indicator.ComputeAll(ctx, scoped{a.db, sc}, y, "")
+		return indicator.ComputeAll(ctx, newScoped(a.db, sc), y, "")
 	}
 	total, err := compute(code, year)
 	if err != nil {

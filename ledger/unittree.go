@@ -13,6 +13,9 @@ type Unit struct {
 	Parent    string // parent's code; "" at a root
 	Kind      string // 单位类型
 	District  string // 行政区划代码 of the district the unit belongs to
+	// ValidTo is the day (YYYY-MM-DD) the unit ended, merged into another
+	// or abolished; "" while it is valid. Stored by unit events only.
+	ValidTo string
 }
 
 // Label names a unit with its district, to tell apart units of the same

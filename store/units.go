@@ -24,7 +24,7 @@ func (db *DB) unitsIn(ctx context.Context, q querier, region string) ([]ledger.U
 	if where != "" {
 		where = " WHERE " + where
 	}
-	rows, err := q.QueryContext(ctx, db.rebind(`SELECT code, name, COALESCE(short_name, ''), COALESCE(parent, ''), kind, district FROM units`+where+` ORDER BY sort_order, code`), args...)
+	rows, err := q.QueryContext(ctx, db.rebind(`SELECT code, name, COALESCE(short_name, ''), COALESCE(parent, ''), kind, district, COALESCE(valid_to, '') FROM units`+where+` ORDER BY sort_order, code`), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -32,7 +32,7 @@ func (db *DB) unitsIn(ctx context.Context, q querier, region string) ([]ledger.U
 	var out []ledger.Unit
 	for rows.Next() {
 		var u ledger.Unit
-		if err := rows.Scan(&u.Code, &u.Name, &u.ShortName, &u.Parent, &u.Kind, &u.District); err != nil {
+		if err := rows.Scan(&u.Code, &u.Name, &u.ShortName, &u.Parent, &u.Kind, &u.District, &u.ValidTo); err != nil {
 			return nil, err
 		}
 		out = append(out, u)

@@ -11,13 +11,13 @@ import (
 )
 
 func init() {
-	register(&command{name: "units", usage: "import FILE | list | alias 别名 单位 | alias list | alias remove 别名",
+	register(&command{name: "units", usage: "import FILE | list | alias 别名 单位 | alias list | alias remove 别名 | rename|move|merge|abolish 单位 [新名称|上级|并入单位] --on 日期 | history",
 		summary: "导入或列出单位名录（单位编码、单位名称、简称、上级单位、单位类型）",
 		run:     runUnits})
 }
 
 func runUnits(ctx context.Context, a *cli, args []string) error {
-	const use = "用法: fazhi units import FILE [--errors-out F.xlsx] | fazhi units list | fazhi units alias 别名 单位 | fazhi units alias list | fazhi units alias remove 别名"
+	const use = "用法: fazhi units import FILE [--errors-out F.xlsx] | fazhi units list | fazhi units alias 别名 单位 | fazhi units alias list | fazhi units alias remove 别名 | fazhi units rename 单位 新名称 --on 日期 | fazhi units move 单位 新上级 --on 日期 | fazhi units merge 单位 并入单位 --on 日期 | fazhi units abolish 单位 --on 日期 | fazhi units history"
 	if len(args) == 0 {
 		return usageError{use}
 	}
@@ -60,6 +60,10 @@ func runUnits(ctx context.Context, a *cli, args []string) error {
 		return nil
 	case "alias":
 		return a.unitAlias(ctx, args[1:])
+	case "rename", "move", "merge", "abolish":
+		return a.unitChange(ctx, args[0], args[1:])
+	case "history":
+		return a.unitHistory(ctx)
 	case "list":
 		ap, ctx, err := a.open(ctx, app.Existing)
 		if err != nil {
@@ -75,7 +79,11 @@ func runUnits(ctx context.Context, a *cli, args []string) error {
 			if u.Parent != "" {
 				depth[u.Code] = depth[u.Parent] + 1
 			}
-			fmt.Fprintf(a.stdout, "%-12s %s%s（%s）\n", u.Code, strings.Repeat("  ", depth[u.Code]), u.Name, u.Kind)
+			ended := ""
+			if u.ValidTo != "" {
+				ended = "，" + u.ValidTo + "起撤销或并入"
+			}
+			fmt.Fprintf(a.stdout, "%-12s %s%s（%s%s）\n", u.Code, strings.Repeat("  ", depth[u.Code]), u.Name, u.Kind, ended)
 		}
 		fmt.Fprintf(a.stdout, "共 %d 个单位\n", len(tree.Units))
 		return nil
@@ -122,4 +130,57 @@ func (a *cli) unitAlias(ctx context.Context, args []string) error {
 		return nil
 	}
 	return usage
+}
+
+// unitChange records a dated change of the unit tree: rename, move, merge
+// or abolish a unit on a day (机构改革).
+func (a *cli) unitChange(ctx context.Context, kind string, args []string) error {
+	fs := a.newFlags("units " + kind)
+	on := fs.String("on", "", "变更生效的日期（YYYY-MM-DD）")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	want := map[string]int{"rename": 2, "move": 2, "merge": 2, "abolish": 1}[kind]
+	if len(pos) != want || *on == "" {
+		return usageError{map[string]string{
+			"rename":  "用法: fazhi units rename 单位 新名称 --on 日期",
+			"move":    "用法: fazhi units move 单位 新上级单位 --on 日期",
+			"merge":   "用法: fazhi units merge 单位 并入的单位 --on 日期",
+			"abolish": "用法: fazhi units abolish 单位 --on 日期",
+		}[kind]}
+	}
+	c := app.UnitChange{Kind: app.UnitEventKind(kind), Unit: pos[0], On: *on}
+	if len(pos) == 2 {
+		c.To = pos[1]
+	}
+	ap, ctx, err := a.open(ctx, app.Existing)
+	if err != nil {
+		return err
+	}
+	defer ap.Close()
+	e, err := ap.ChangeUnit(ctx, c)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, app.DescribeUnitEvent(e))
+	return nil
+}
+
+// unitHistory lists the recorded changes of the unit tree.
+func (a *cli) unitHistory(ctx context.Context) error {
+	ap, ctx, err := a.open(ctx, app.Existing)
+	if err != nil {
+		return err
+	}
+	defer ap.Close()
+	evs, err := ap.UnitEvents(ctx)
+	if err != nil {
+		return err
+	}
+	for _, e := range evs {
+		fmt.Fprintln(a.stdout, app.DescribeUnitEvent(e))
+	}
+	fmt.Fprintf(a.stdout, "共 %d 项单位变更\n", len(evs))
+	return nil
 }
