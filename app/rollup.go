@@ -152,7 +152,14 @@ func (a *App) rollupRegion(ctx context.Context, act Actor, all *ledger.UnitTree,
 	case s == "" && act.District != "":
 		code = act.District
 	case s == "":
-		return "", errorf(Invalid, "请指定要比较的市、省（行政区划代码如 4103，或市级单位）")
+		codes, err := a.db.Districts(ctx)
+		if err != nil {
+			return "", err
+		}
+		code = commonRegion(codes)
+		if code == "" {
+			return "", errorf(Invalid, "请指定要比较的市、省（行政区划代码如 4103，或市级单位）")
+		}
 	default:
 		if c, ok := all.Lookup(s); ok {
 			u, _ := all.Get(c)
@@ -200,4 +207,58 @@ func districtName(all *ledger.UnitTree, code string) string {
 		}
 	}
 	return n
+}
+
+// commonRegion is the smallest city or province holding every district of
+// codes (a county when there is only one); "" when they lie in several
+// provinces.
+func commonRegion(codes []string) string {
+	if len(codes) == 0 {
+		return ""
+	}
+	if len(codes) == 1 {
+		return codes[0]
+	}
+	for _, n := range []int{4, 2} {
+		p := codes[0][:n]
+		same := true
+		for _, c := range codes {
+			same = same && len(c) == 6 && c[:n] == p
+		}
+		if same {
+			return p + strings.Repeat("0", 6-n)
+		}
+	}
+	return ""
+}
+
+// ComparableDistricts lists the county-level districts the actor may
+// compare (those within its own district, a city or a province; every
+// district for the local administrator). Fewer than two: nothing to compare.
+func (a *App) ComparableDistricts(ctx context.Context) ([]District, error) {
+	act, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !act.may(permRead) {
+		return nil, nil
+	}
+	codes, err := a.db.Districts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var all *ledger.UnitTree
+	var out []District
+	for _, c := range codes {
+		if ledger.LevelOf(c) != ledger.LevelCounty || !ledger.InRegion(c, act.District) {
+			continue
+		}
+		if all == nil {
+			if all, err = a.db.AllUnitTree(ctx); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, District{c, districtName(all, c)})
+	}
+	return out, nil
 }

@@ -63,6 +63,10 @@ func (s *Server) userOf(r *http.Request, act app.Actor) User {
 	u.CanReport = act.Role == app.RoleAdmin || act.Role == app.RoleLeader
 	u.CanRecords = act.Role == app.RoleAdmin || act.Role == app.RoleClerk || act.Role == app.RoleUnitHead || act.Role == app.RoleLeader
 	u.CanWrite = act.Role == app.RoleAdmin || act.Role == app.RoleClerk
+	if u.CanRecords {
+		ds, err := s.app.ComparableDistricts(app.WithActor(r.Context(), act))
+		u.CanDistricts = err == nil && len(ds) > 1
+	}
 	return u
 }
 

@@ -46,6 +46,7 @@ var pageFiles = map[string]string{
 	"report":    "layout",
 	"password":  "layout",
 	"figure":    "layout",
+	"districts": "layout",
 }
 
 func (s *Server) parseTemplates() error {

@@ -38,6 +38,7 @@ func New(a *app.App, opts Options) (*Server, error) {
 	in("POST /password", s.changePassword)
 	in("GET /{$}", s.dashboard)
 	in("GET /figures/{id}", s.figure)
+	in("GET /districts", s.districts)
 	in("GET /ledgers/{ledger}", s.list)
 	in("GET /ledgers/{ledger}/new", s.newForm)
 	in("POST /ledgers/{ledger}/new", s.add)

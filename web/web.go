@@ -55,6 +55,9 @@ type User struct {
 	// What the navigation offers; the application layer still decides
 	// every request.
 	CanRounds, CanReport, CanRecords, CanWrite bool
+	// CanDistricts: the account's scope covers several districts (a city
+	// or province), so the district comparison is offered.
+	CanDistricts bool
 }
 
 // Server is the web interface. Create it with New; it is an http.Handler.

@@ -1,0 +1,53 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fazhi/app"
+)
+
+// TestDistricts_ComparisonPage (issue 9): an account of the city (洛阳市,
+// above 偃师区 and 西工区) finds 区县比较 in the navigation; the page
+// compares the districts on each indicator, with a chart; an account of
+// one district is offered no such page and is refused the city's.
+func TestDistricts_ComparisonPage(t *testing.T) {
+	t.Parallel()
+	s, a := demoServer(t)
+	local := app.WithActor(context.Background(), app.LocalActor())
+	p := filepath.Join(t.TempDir(), "units.csv")
+	os.WriteFile(p, []byte("单位编码,单位名称,简称,上级单位,单位类型,行政区划代码\n4103,洛阳市人民政府,市政府,,政府,410300\n410303200,洛阳市西工区人民政府,区政府,,政府,410303\n410303207,西工区司法局,区司法局,410303200,政府部门,410303\n"), 0o644)
+	if _, _, _, err := a.ImportUnits(local, p); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.AddUser(local, app.NewAccount{Name: "shi", Role: app.RoleLeader, Unit: "4103", Password: app.DemoPassword, NoPasswordChange: true}); err != nil {
+		t.Fatal(err)
+	}
+	c := newClient(t, s)
+	c.login("shi")
+	st, _, body := c.get("/")
+	if st != http.StatusOK || !strings.Contains(body, `href="/districts"`) {
+		t.Fatalf("city account's navigation has no 区县比较 (%d)", st)
+	}
+	st, _, body = c.get("/districts?year=2022")
+	if st != http.StatusOK {
+		t.Fatalf("/districts: %d\n%s", st, body)
+	}
+	for _, w := range []string{"偃师区（410307）", "西工区（410303）", "收到行政复议申请", `data-chart=`, "echarts"} {
+		if !strings.Contains(body, w) {
+			t.Errorf("/districts lacks %q", w)
+		}
+	}
+	d := newClient(t, s)
+	d.login("sifaju")
+	if _, _, body := d.get("/"); strings.Contains(body, `href="/districts"`) {
+		t.Error("a district account is offered the district comparison")
+	}
+	if st, _, _ := d.get("/districts?year=2022&region=4103"); st != http.StatusForbidden {
+		t.Errorf("a district account asking for the city's comparison: %d, want 403", st)
+	}
+}
