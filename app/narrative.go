@@ -1,25 +1,19 @@
 package app
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
-	"fazhi/gongwen"
 	"fazhi/indicator"
-	"fazhi/ledger"
 	"fazhi/report"
 	"fazhi/store"
 )
 
-// The annual report's narrative as the web edits it: versions, lint before
-// saving, the resolved text and the downloads. Figures come from the
-// actor's readable records, or from accepted 报送 submissions only.
+// The annual report's narrative: versions, lint, the resolved text, the
+// draft for the next year. Figures come from the actor's readable records,
+// or from accepted 报送 submissions only. Rendering and publishing are in
+// report_render.go, the plans of 下步工作打算 in report_plans.go.
 
 // ReportVersions lists the saved versions of year's narrative, oldest
 // first (司法局管理员, 领导).
@@ -39,6 +33,26 @@ func (a *App) ReportText(ctx context.Context, year, version int) (store.ReportVe
 	return a.db.ReportSource(ctx, year, version)
 }
 
+// ReportDiff compares version of year's narrative with the version before
+// it, paragraph by paragraph (report.Diff: "- " removed, "+ " added).
+// Errors: NotFound (no such version).
+func (a *App) ReportDiff(ctx context.Context, year, version int) (store.ReportVersion, []string, error) {
+	cur, ok, err := a.ReportText(ctx, year, version)
+	if err != nil {
+		return cur, nil, err
+	}
+	if !ok || version < 1 {
+		return cur, nil, errorf(NotFound, "%d年度报告没有第%d版", year, version)
+	}
+	var prev store.ReportVersion
+	if version > 1 {
+		if prev, _, err = a.db.ReportSource(ctx, year, version-1); err != nil {
+			return cur, nil, err
+		}
+	}
+	return cur, report.Diff(prev.Source, cur.Source), nil
+}
+
 func (a *App) reportReader(ctx context.Context, year int) (Actor, error) {
 	act, err := actor(ctx)
 	if err != nil {
@@ -46,6 +60,18 @@ func (a *App) reportReader(ctx context.Context, year int) (Actor, error) {
 	}
 	if !act.Local && act.Role != RoleAdmin && act.Role != RoleLeader {
 		return act, errorf(Forbidden, "%s无权查看年度报告", act.describe())
+	}
+	return act, checkYear(year)
+}
+
+// reportWriter is the actor allowed to save and publish the report.
+func (a *App) reportWriter(ctx context.Context, year int, what string) (Actor, error) {
+	act, err := actor(ctx)
+	if err != nil {
+		return act, err
+	}
+	if err := require(act, permReport, what); err != nil {
+		return act, err
 	}
 	return act, checkYear(year)
 }
@@ -61,11 +87,15 @@ func (a *App) reportValues(ctx context.Context, year int, acceptedOnly bool) (ma
 	if err != nil {
 		return nil, err
 	}
+	return byID(list), nil
+}
+
+func byID(list []indicator.Value) map[string]indicator.Value {
 	m := make(map[string]indicator.Value, len(list))
 	for _, v := range list {
 		m[v.ID] = v
 	}
-	return m, nil
+	return m
 }
 
 // ResolveReport parses text (the latest saved narrative when text is "")
@@ -76,24 +106,47 @@ func (a *App) ResolveReport(ctx context.Context, year int, text string, accepted
 		return nil, err
 	}
 	if text == "" {
-		v, ok, err := a.db.ReportSource(ctx, year, 0)
+		v, err := a.narrative(ctx, year, 0)
 		if err != nil {
 			return nil, err
 		}
-		if !ok {
-			return nil, errorf(NotFound, "%d年度尚无报告正文", year)
-		}
 		text = v.Source
 	}
-	src, err := report.Parse(text)
-	if err != nil {
-		return nil, &Error{Code: Invalid, Msg: fmt.Sprintf("%d年度报告正文: %v", year, err), Err: err}
-	}
-	src.Year = year
 	vals, err := a.reportValues(ctx, year, acceptedOnly)
 	if err != nil {
 		return nil, err
 	}
+	return a.resolve(ctx, year, 0, text, vals)
+}
+
+// narrative returns version of year's narrative (0: the latest).
+// Errors: NotFound.
+func (a *App) narrative(ctx context.Context, year, version int) (store.ReportVersion, error) {
+	v, ok, err := a.db.ReportSource(ctx, year, version)
+	if err != nil {
+		return v, err
+	}
+	if !ok {
+		if version != 0 {
+			return v, errorf(NotFound, "%d年度没有第%d版报告正文", year, version)
+		}
+		return v, errorf(NotFound, "%d年度尚无报告正文：请先保存正文（可由上一年度报告生成草稿，或从演示数据的2022年度报告开始）", year)
+	}
+	return v, nil
+}
+
+// resolve parses text (version names it in errors; 0: unsaved) and fills
+// in vals and, where the text asks, the status of last year's plans.
+func (a *App) resolve(ctx context.Context, year, version int, text string, vals map[string]indicator.Value) (*report.Report, error) {
+	src, err := report.Parse(text)
+	if err != nil {
+		where := fmt.Sprintf("%d年度报告正文", year)
+		if version > 0 {
+			where += fmt.Sprintf("（第%d版）", version)
+		}
+		return nil, &Error{Code: Invalid, Msg: fmt.Sprintf("%s: %v", where, err), Err: err}
+	}
+	src.Year = year
 	var plans []report.PlanStatus
 	if strings.Contains(text, report.PlansStatusDirective) {
 		if plans, err = a.carriedPlans(ctx, year-1); err != nil {
@@ -103,65 +156,47 @@ func (a *App) ResolveReport(ctx context.Context, year int, text string, accepted
 	return report.ResolveWithPlans(src, year, vals, plans), nil
 }
 
-// carriedPlans returns the tasks made from the plans of year's report with
-// their current status.
-func (a *App) carriedPlans(ctx context.Context, year int) ([]report.PlanStatus, error) {
-	v, ok, err := a.db.ReportSource(ctx, year, 0)
-	if err != nil || !ok {
-		return nil, err
-	}
-	src, err := report.Parse(v.Source)
-	if err != nil {
-		return nil, err
-	}
-	_, rd, _, err := a.figureReader(ctx, "")
-	if err != nil {
-		return nil, err
-	}
-	tree, err := a.db.UnitTree(ctx)
-	if err != nil {
-		return nil, err
-	}
-	recs, _, err := rd.FindRecords(ctx, ledger.PlanTask, ledger.Query{Conds: []ledger.Cond{ledger.In("document", report.PlansDocument(src, year))}})
-	if err != nil {
-		return nil, err
-	}
-	var out []report.PlanStatus
-	for _, r := range recs {
-		p := report.PlanStatus{No: r.String("no"), Task: r.String("task"), Unit: tree.Name(r.String("lead_unit")),
-			Status: r.String("status"), Progress: r.String("progress")}
-		p.Due, _ = r.Date("due_on")
-		if d, ok := r.Date("done_on"); ok {
-			p.Done = &d
-		}
-		out = append(out, p)
-	}
-	return out, nil
-}
-
-// LintReport checks a narrative before it is saved: unknown placeholders,
-// typed numbers that differ from the indicator they sit beside (against
-// this and every earlier version of this and last year's narrative), and
-// the 公文 rules of package report.
+// LintReport checks a narrative before it is saved (text; "" the latest
+// saved one): unknown placeholders, typed numbers that differ from the
+// indicator they sit beside (against this and every earlier version of
+// this and last year's narrative), and the 公文 rules of package report.
 func (a *App) LintReport(ctx context.Context, year int, text string, acceptedOnly bool) ([]report.Finding, *report.Report, error) {
 	r, err := a.ResolveReport(ctx, year, text, acceptedOnly)
 	if err != nil {
 		return nil, nil, err
 	}
-	prev, err := a.reportValues(ctx, year-1, acceptedOnly)
+	findings, err := a.lint(ctx, r, acceptedOnly)
+	return findings, r, err
+}
+
+// lint runs every check of report.Lint on r, against last year's figures
+// and the narratives that show where each figure belongs.
+func (a *App) lint(ctx context.Context, r *report.Report, acceptedOnly bool) ([]report.Finding, error) {
+	prev, err := a.reportValues(ctx, r.Year-1, acceptedOnly)
 	if err != nil && CodeOf(err) != Invalid {
-		return nil, nil, err
+		return nil, err
 	}
+	refs, err := a.lintReferences(ctx, r.Year)
+	if err != nil {
+		return nil, err
+	}
+	return report.Lint(r, prev, refs...), nil
+}
+
+// lintReferences are the narratives whose placeholders show where each
+// figure belongs: every saved version of year's report and of the year
+// before, and the seed.
+func (a *App) lintReferences(ctx context.Context, year int) ([]*report.Source, error) {
 	var refs []*report.Source
 	for _, y := range []int{year, year - 1} {
 		vs, err := a.db.ReportHistory(ctx, y)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		for _, v := range vs {
 			full, ok, err := a.db.ReportSource(ctx, y, v.Version)
 			if err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 			if src, perr := report.Parse(full.Source); ok && perr == nil {
 				src.Year = y // lint tells another year's 文号 and 成文日期 from this year's
@@ -173,20 +208,48 @@ func (a *App) LintReport(ctx context.Context, year int, text string, acceptedOnl
 		seed.Year = 2022
 		refs = append(refs, seed)
 	}
-	return report.Lint(r, prev, refs...), r, nil
+	return refs, nil
+}
+
+// ReportCheck is the lint of year's latest narrative.
+type ReportCheck struct {
+	Findings []report.Finding
+	// Figures is how many placeholders the narrative has (every figure
+	// in it taken from an indicator).
+	Figures int
+}
+
+// CheckReport lints year's latest saved narrative with its live figures;
+// for a published year it also names each figure that differs from the
+// published one (report.Differences).
+func (a *App) CheckReport(ctx context.Context, year int) (ReportCheck, error) {
+	findings, r, err := a.LintReport(ctx, year, "", false)
+	if err != nil {
+		return ReportCheck{}, err
+	}
+	pub, figs, published, err := a.db.Publication(ctx, year)
+	if err != nil {
+		return ReportCheck{}, err
+	}
+	if published {
+		v, err := a.narrative(ctx, year, pub.Version)
+		if err != nil {
+			return ReportCheck{}, err
+		}
+		pr, err := a.resolve(ctx, year, pub.Version, v.Source, figs)
+		if err != nil {
+			return ReportCheck{}, err
+		}
+		findings = append(findings, report.Differences(pr.Source, figs, r.Values)...)
+	}
+	return ReportCheck{Findings: findings, Figures: len(r.Source.Placeholders())}, nil
 }
 
 // SaveReport stores text as the next version of year's narrative
 // (司法局管理员); saved is false when it equals the latest version.
 func (a *App) SaveReport(ctx context.Context, year int, text, note string) (version int, saved bool, err error) {
-	act, err := actor(ctx)
+	act, err := a.reportWriter(ctx, year, "保存年度报告")
 	if err != nil {
-		return 0, false, err
-	}
-	if err := require(act, permReport, "保存年度报告"); err != nil {
-		return 0, false, err
-	}
-	if err := checkYear(year); err != nil {
 		return 0, false, err
 	}
 	if _, err := report.Parse(text); err != nil {
@@ -195,92 +258,49 @@ func (a *App) SaveReport(ctx context.Context, year int, text, note string) (vers
 	return a.db.SaveReportSource(ctx, year, text, act.Name(), strings.TrimSpace(note))
 }
 
-// WriteReport renders year's latest narrative as format (docx, pdf, html,
-// md). HTML and Markdown carry the comparison with the year before, and
-// HTML the records behind every figure. PDF needs LibreOffice.
-func (a *App) WriteReport(ctx context.Context, w io.Writer, year int, format string, acceptedOnly bool) error {
-	r, err := a.ResolveReport(ctx, year, "", acceptedOnly)
+// DraftReport turns last year's latest narrative into one for year
+// (report.Draft: period years moved, 发文字号 and 成文日期 left to fill,
+// last year's plans listed with their status). Errors: NotFound (nothing
+// saved for year-1).
+func (a *App) DraftReport(ctx context.Context, year int) (string, error) {
+	if _, err := a.reportReader(ctx, year); err != nil {
+		return "", err
+	}
+	v, ok, err := a.db.ReportSource(ctx, year-1, 0)
 	if err != nil {
-		return err
+		return "", err
 	}
-	var changes []report.Change
-	if format == "html" || format == "md" {
-		prev, err := a.reportValues(ctx, year-1, acceptedOnly)
-		if err != nil && CodeOf(err) != Invalid {
-			return err
-		}
-		changes = r.Compare(prev)
+	if !ok {
+		return "", errorf(NotFound, "%d年度尚无报告正文，无法生成%d年度草稿", year-1, year)
 	}
-	switch format {
-	case "md":
-		return r.WriteMarkdown(w, changes, year-1)
-	case "html":
-		ev, err := a.reportEvidence(ctx, r, acceptedOnly)
-		if err != nil {
-			return err
-		}
-		return r.WriteHTML(w, report.HTMLOptions{Evidence: ev, Changes: changes, PrevYear: year - 1})
-	case "docx":
-		return gongwen.WriteDOCX(w, r.Document())
-	case "pdf":
-		dir, err := os.MkdirTemp("", "fazhi-report-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(dir)
-		var buf bytes.Buffer
-		if err := gongwen.WriteDOCX(&buf, r.Document()); err != nil {
-			return err
-		}
-		docx := filepath.Join(dir, fmt.Sprintf("%d年度报告.docx", year))
-		if err := os.WriteFile(docx, buf.Bytes(), 0o644); err != nil {
-			return err
-		}
-		pdf, err := gongwen.ConvertPDF(ctx, docx, dir)
-		if errors.Is(err, gongwen.ErrNoLibreOffice) {
-			return &Error{Code: Invalid, Msg: "服务器未安装 LibreOffice，无法生成 PDF；请下载 DOCX", Err: err}
-		}
-		if err != nil {
-			return err
-		}
-		f, err := os.Open(pdf)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		_, err = io.Copy(w, f)
-		return err
+	prev, err := report.Parse(v.Source)
+	if err != nil {
+		return "", &Error{Code: Invalid, Msg: fmt.Sprintf("%d年度报告正文: %v", year-1, err), Err: err}
 	}
-	return errorf(Invalid, "不支持的格式“%s”：可用 docx、pdf、html、md", format)
+	text, err := report.Draft(prev, v.Source, year)
+	if err != nil {
+		return "", &Error{Code: Invalid, Msg: err.Error(), Err: err}
+	}
+	return text, nil
 }
 
-// reportEvidence lists the records behind every figure the report uses.
-func (a *App) reportEvidence(ctx context.Context, r *report.Report, acceptedOnly bool) ([]report.Evidence, error) {
-	tree, err := a.db.UnitTree(ctx)
+// SaveDraft saves DraftReport's text as the next version of year's
+// narrative. A year that already has a narrative is left as it is unless
+// replace is set (the old versions stay readable). Errors: Conflict (a
+// narrative exists), NotFound.
+func (a *App) SaveDraft(ctx context.Context, year int, replace bool) (int, error) {
+	text, err := a.DraftReport(ctx, year)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
-	explain := a.Explain
-	if acceptedOnly {
-		explain = a.ExplainAccepted
+	if _, err := a.reportWriter(ctx, year, "保存年度报告"); err != nil {
+		return 0, err
 	}
-	var out []report.Evidence
-	for _, id := range r.Source.Placeholders() {
-		if _, ok := indicator.Get(id); !ok {
-			continue
-		}
-		v, parts, err := explain(ctx, id, r.Year, "")
-		if err != nil {
-			return nil, err
-		}
-		ps := make([]indicator.Part, len(parts))
-		for i, p := range parts {
-			ps[i] = indicator.Part{Indicator: p.Indicator, Ledger: p.Ledger, Value: p.Value}
-			for _, rv := range p.Records {
-				ps[i].Records = append(ps[i].Records, rv.Record)
-			}
-		}
-		out = append(out, report.EvidenceFrom(v, ps, tree.Name))
+	if cur, exists, err := a.db.ReportSource(ctx, year, 0); err != nil {
+		return 0, err
+	} else if exists && !replace {
+		return 0, &Error{Code: Conflict, Msg: fmt.Sprintf("%d年度报告已有正文（第%d版，%s），未覆盖", year, cur.Version, cur.Author), Err: ErrNarrativeExists}
 	}
-	return out, nil
+	v, _, err := a.SaveReport(ctx, year, text, fmt.Sprintf("由%d年度报告生成的草稿", year-1))
+	return v, err
 }

@@ -318,3 +318,50 @@ func TestClerkSeesOwnUnitOnly(t *testing.T) {
 		t.Errorf("leader edit: %v", err)
 	}
 }
+
+// TestOtherUnitsDeletionStaysHidden: a clerk who writes the key of a record
+// another unit deleted gets the answer a live record of that unit gives
+// (already exists / not yours), never who deleted it or why; showing it is
+// forbidden without its content.
+func TestOtherUnitsDeletionStaysHidden(t *testing.T) {
+	t.Parallel()
+	ap := open(t, demoDSN(t, testdb.Engines()[0]))
+	tree, _ := ap.Units(local)
+	mz, _ := tree.Lookup("偃师区民政局")
+	p, err := ap.ListRecords(local, "contract", app.ListQuery{PageSize: 100000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var other app.RecordView
+	for _, r := range p.Records {
+		if r.RecordUnit != mz && r.Record.String(r.Ledger.Owner) != mz {
+			other = r
+			break
+		}
+	}
+	if other.Key == "" {
+		t.Fatal("no contract of another unit in the demo")
+	}
+	const why = "涉密合同转线下管理"
+	if err := ap.DeleteRecord(local, "contract", other.Key, why); err != nil {
+		t.Fatal(err)
+	}
+	clerk := as(t, ap, "minzheng")
+	vals := map[string]string{}
+	for _, f := range other.Ledger.Fields {
+		if x, ok := other.Record[f.Name]; ok && !f.Derived {
+			vals[f.Name] = f.Format(x, nil)
+		}
+	}
+	vals[other.Ledger.Owner] = mz
+	_, err = ap.AddRecord(clerk, "contract", vals)
+	if err == nil || strings.Contains(err.Error(), why) || strings.Contains(err.Error(), "删除") {
+		t.Errorf("add over another unit's deleted key tells: %v", err)
+	}
+	if _, err := ap.GetRecord(clerk, "contract", other.Key); app.CodeOf(err) != app.Forbidden || strings.Contains(err.Error(), why) {
+		t.Errorf("show another unit's deleted record: %v", err)
+	}
+	if err := ap.RestoreRecord(clerk, "contract", other.Key); app.CodeOf(err) != app.Forbidden || strings.Contains(err.Error(), why) {
+		t.Errorf("restore another unit's deleted record: %v", err)
+	}
+}

@@ -203,6 +203,54 @@ func ExplainLimit(ctx context.Context, src Source, ind *Indicator, year int, uni
 	return v, out, nil
 }
 
+// ExplainWith is ExplainLimit for a figure already computed: vals holds
+// the values by indicator ID (one missing is computed), so only the records
+// are read, at most limit of each part (limit > 0). A part's Total comes
+// from its own figure when that is a plain count of the same records, and
+// is otherwise counted; no query reads every record of a part.
+func ExplainWith(ctx context.Context, src Source, ind *Indicator, year int, unit string, limit int, vals map[string]Value) (Value, []Part, error) {
+	value := func(i *Indicator) (Value, error) {
+		if v, ok := vals[i.ID]; ok {
+			return v, nil
+		}
+		return Compute(ctx, src, i, year, unit)
+	}
+	v, err := value(ind)
+	if err != nil {
+		return v, nil, err
+	}
+	var out []Part
+	for _, p := range Leaves(ind) {
+		d, _ := ledger.Get(p.Ledger)
+		q := p.Query(year, unit)
+		q.Limit, q.NoTotal = limit, true
+		recs, _, err := src.FindRecords(ctx, d, q)
+		if err != nil {
+			return v, nil, err
+		}
+		pv, err := value(p)
+		if err != nil {
+			return v, nil, err
+		}
+		total := len(recs)
+		switch {
+		case len(recs) < limit:
+			// every record is read
+		case p.Agg == Count && p.Divisor == 0 && !pv.Null:
+			total = int(pv.Value)
+		default:
+			q.Limit, q.NoTotal = 0, false
+			n, err := src.AggregateRecords(ctx, d, q, ledger.AggCount, "")
+			if err != nil {
+				return v, nil, err
+			}
+			total = int(n)
+		}
+		out = append(out, Part{Indicator: p, Ledger: d, Records: recs, Total: total, Value: pv})
+	}
+	return v, out, nil
+}
+
 // Leaves returns the indicators that read records for ind: itself for a
 // count or sum, the parts of a rate or a total (recursively).
 func Leaves(ind *Indicator) []*Indicator {

@@ -81,10 +81,13 @@ type Query struct {
 	TextExact *string
 	// Deleted selects deleted records (the tombstones a restore starts
 	// from) instead of live ones.
-	Deleted    bool
-	Conds      []Cond
-	Limit      int
-	Offset     int
+	Deleted bool
+	Conds   []Cond
+	Limit   int
+	Offset  int
+	// NoTotal spares storage counting every match beyond Limit: the
+	// total FindRecords returns is then only the number of records read.
+	NoTotal    bool
 	Descending bool   // newest first by the period field (default: by natural key)
 	OrderBy    string // a field to sort by (then by natural key); Descending reverses it
 }

@@ -231,7 +231,11 @@ func (db *DB) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Qu
 			order = f.Name + dir + ", " + strings.Join(d.Key, ", ")
 		}
 	}
-	sqlText := fmt.Sprintf("%sSELECT id, %s, %s, COUNT(*) OVER () FROM %s%s ORDER BY %s", prefix, columnList(fields), metaColumns, d.Table(), clause, order)
+	count := "COUNT(*) OVER ()"
+	if q.NoTotal {
+		count = "0" // no window over every match: a LIMIT reads only the first rows
+	}
+	sqlText := fmt.Sprintf("%sSELECT id, %s, %s, %s FROM %s%s ORDER BY %s", prefix, columnList(fields), metaColumns, count, d.Table(), clause, order)
 	if q.Limit > 0 {
 		sqlText += fmt.Sprintf(" LIMIT %d OFFSET %d", q.Limit, q.Offset)
 	}
@@ -259,6 +263,9 @@ func (db *DB) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Qu
 		setMeta(r, vals[len(fields)+1:len(vals)-1])
 		total = int(toInt64(vals[len(vals)-1]))
 		out = append(out, r)
+	}
+	if q.NoTotal {
+		total = len(out)
 	}
 	return out, total, rows.Err()
 }

@@ -352,7 +352,8 @@ func (s *saver) Save(ctx context.Context, rows []Row) error {
 			return err
 		}
 		setMeta(old, vals[len(s.all)+1:])
-		if at := old.String(ledger.MetaDeletedAt); at != "" {
+		writable := s.writable(old.String(ledger.MetaRecordUnit), old.String(ledger.MetaCreatedBy))
+		if at := old.String(ledger.MetaDeletedAt); at != "" && writable {
 			s.refuse(i, row, key, "", Conflict, fmt.Sprintf("%s“%s”已于%s被%s删除（原因：%s），不能再次录入；如需恢复，请使用“恢复”", d.Name, key,
 				shortTime(at), old.String(ledger.MetaDeletedBy), old.String(ledger.MetaDeleteWhy)))
 			continue
@@ -361,7 +362,9 @@ func (s *saver) Save(ctx context.Context, rows []Row) error {
 			s.refuse(i, row, key, "", Conflict, fmt.Sprintf("%s“%s”已存在", d.Name, key))
 			continue
 		}
-		if !s.writable(old.String(ledger.MetaRecordUnit), old.String(ledger.MetaCreatedBy)) {
+		if !writable {
+			// The same answer for a live and a deleted record of another
+			// unit: who deleted it and why is that unit's business.
 			s.refuse(i, row, key, "", Forbidden, fmt.Sprintf("%s“%s”不是本单位录入的记录，无权修改", d.Name, key))
 			continue
 		}

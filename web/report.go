@@ -107,12 +107,8 @@ func (s *Server) showReport(w http.ResponseWriter, r *http.Request, status, year
 		data.Versions = append(data.Versions, row)
 	}
 	if diff > 1 {
-		cur, ok1, err1 := s.app.ReportText(ctx, year, diff)
-		prev, ok2, err2 := s.app.ReportText(ctx, year, diff-1)
-		if err1 == nil && err2 == nil && ok1 && ok2 {
-			dv := &diffView{}
-			d := report.Diff(prev.Source, cur.Source)
-			dv.Title = fmt.Sprintf("第%d版相对第%d版：%s", diff, diff-1, report.DiffSummary(d))
+		if cur, d, err := s.app.ReportDiff(ctx, year, diff); err == nil {
+			dv := &diffView{Title: fmt.Sprintf("第%d版相对第%d版：%s", cur.Version, diff-1, report.DiffSummary(d))}
 			for _, l := range d {
 				c := ""
 				switch {
@@ -206,8 +202,17 @@ func (s *Server) reportDownload(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, app.Invalid, "不支持的格式："+format, http.StatusBadRequest)
 		return
 	}
+	// The internal HTML's figures link to this server's records pages.
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	o := app.ReportOptions{Year: year, Format: format, AcceptedOnly: r.URL.Query().Get("accepted") == "1", RecordsBase: scheme + "://" + r.Host}
+	if format == "html" || format == "md" {
+		o.Compare = year - 1
+	}
 	var buf bytes.Buffer
-	if err := s.app.WriteReport(r.Context(), &buf, year, format, r.URL.Query().Get("accepted") == "1"); err != nil {
+	if _, err := s.app.RenderReport(r.Context(), &buf, o); err != nil {
 		s.failErr(w, r, err)
 		return
 	}

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"fazhi/app"
-	"fazhi/store"
 )
 
 // open opens the application layer on --db as the acting user (--as, or
@@ -39,23 +38,6 @@ func (a *cli) open(ctx context.Context, mode app.OpenMode) (*app.App, context.Co
 	return ap, app.WithActor(ctx, act), nil
 }
 
-// openDB opens the store for the commands not yet moved onto the
-// application layer (report, cleanup), as the local administrator only.
-func (a *cli) openDB(ctx context.Context) (*store.DB, error) {
-	if a.as != "" {
-		return nil, usageError{"该命令暂只能由本机管理员执行（不带 --as）"}
-	}
-	ap, _, err := a.open(ctx, app.Existing)
-	if err != nil {
-		return nil, err
-	}
-	return ap.Store(), nil
-}
-
-// actor names the local administrator in history, for the commands not
-// yet moved onto the application layer.
-func actor() string { return app.LocalActor().Name() }
-
 // xlsxPath refuses an output path that does not end in .xlsx.
 func xlsxPath(p string) error {
 	if p != "" && !strings.EqualFold(filepath.Ext(p), ".xlsx") {
@@ -68,25 +50,4 @@ func xlsxPath(p string) error {
 func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
-// unitArg resolves a unit code, name or short name, for the commands not
-// yet moved onto the application layer.
-func unitArg(ctx context.Context, db *store.DB, s string) (string, error) {
-	if s == "" {
-		return "", nil
-	}
-	tree, err := db.UnitTree(ctx)
-	if err != nil {
-		return "", err
-	}
-	code, ok := tree.Lookup(s)
-	if !ok {
-		msg := fmt.Sprintf("单位“%s”不在单位名录中", s)
-		if c := tree.Closest(s); c != "" {
-			msg += fmt.Sprintf("，是否为“%s”？", c)
-		}
-		return "", usageError{msg}
-	}
-	return code, nil
 }

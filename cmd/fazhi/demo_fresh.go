@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -49,22 +50,29 @@ func (a *cli) runFreshDemo(ctx context.Context) error {
 		return err
 	}
 	fmt.Fprintln(a.stdout, "\n== 2022年度法治政府建设情况报告（fazhi report --year 2022）")
-	formats := []string{"md", "html", "docx", "pdf"}
-	for _, f := range formats {
+	for _, f := range []string{"md", "html", "docx", "pdf"} {
 		out := filepath.Join(dir, "偃师区2022年度法治政府建设情况报告."+f)
-		args := []string{"--year", "2022", "-o", out}
+		o := app.ReportOptions{Year: 2022, Format: f}
 		if f == "html" || f == "md" {
-			args = append(args, "--compare", "2021")
+			o.Compare = 2021
 		}
-		if err := runReport(ctx, a, args); err != nil {
+		if err := a.writeOutput(out, func(w io.Writer) error {
+			_, err := ap.RenderReport(actx, w, o)
+			return err
+		}); err != nil {
 			if f == "pdf" && errors.Is(err, gongwen.ErrNoLibreOffice) {
 				fmt.Fprintf(a.stdout, "未生成 PDF：%v\n", err)
 				continue
 			}
 			return err
 		}
+		fmt.Fprintf(a.stdout, "已生成2022年度报告 %s\n", out)
 	}
-	if err := runReportLint(ctx, a, []string{"--year", "2022"}); err != nil {
+	c, err := ap.CheckReport(actx, 2022)
+	if err != nil {
+		return err
+	}
+	if err := a.printCheck(2022, c); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, `
