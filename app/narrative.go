@@ -90,6 +90,48 @@ func (a *App) reportValues(ctx context.Context, year int, acceptedOnly bool) (ma
 	return byID(list), nil
 }
 
+// someValues computes the indicators ids of year (unknown IDs skipped),
+// over the actor's readable records or accepted submissions only.
+func (a *App) someValues(ctx context.Context, year int, ids []string, acceptedOnly bool) (map[string]indicator.Value, error) {
+	if err := checkYear(year); err != nil {
+		return nil, err
+	}
+	src, err := a.figureSource(ctx, year, acceptedOnly)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]indicator.Value, len(ids))
+	for _, id := range ids {
+		ind, ok := indicator.Get(id)
+		if _, done := m[id]; !ok || done {
+			continue
+		}
+		v, err := indicator.Compute(ctx, src, ind, year, "")
+		if err != nil {
+			return nil, err
+		}
+		m[id] = v
+	}
+	return m, nil
+}
+
+// figureSource is what the actor's figures of year are computed from:
+// every readable record, or the records of accepted submissions only.
+func (a *App) figureSource(ctx context.Context, year int, acceptedOnly bool) (indicator.Source, error) {
+	_, src, _, err := a.figureReader(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	if !acceptedOnly {
+		return src, nil
+	}
+	units, err := a.acceptedUnits(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	return accepted{src, units}, nil
+}
+
 func byID(list []indicator.Value) map[string]indicator.Value {
 	m := make(map[string]indicator.Value, len(list))
 	for _, v := range list {
@@ -172,7 +214,7 @@ func (a *App) LintReport(ctx context.Context, year int, text string, acceptedOnl
 // lint runs every check of report.Lint on r, against last year's figures
 // and the narratives that show where each figure belongs.
 func (a *App) lint(ctx context.Context, r *report.Report, acceptedOnly bool) ([]report.Finding, error) {
-	prev, err := a.reportValues(ctx, r.Year-1, acceptedOnly)
+	prev, err := a.someValues(ctx, r.Year-1, report.LintPrevious(r.Source), acceptedOnly)
 	if err != nil && CodeOf(err) != Invalid {
 		return nil, err
 	}

@@ -179,17 +179,9 @@ func (a *App) partyNames(ctx context.Context, year int) ([]string, error) {
 // records (or the accepted submissions), with the figures r already
 // holds: only the records are read again.
 func (a *App) reportEvidence(ctx context.Context, r *report.Report, acceptedOnly bool) ([]report.Evidence, error) {
-	_, src, _, err := a.figureReader(ctx, "")
+	from, err := a.figureSource(ctx, r.Year, acceptedOnly)
 	if err != nil {
 		return nil, err
-	}
-	var from indicator.Source = src
-	if acceptedOnly {
-		units, err := a.acceptedUnits(ctx, r.Year)
-		if err != nil {
-			return nil, err
-		}
-		from = accepted{src, units}
 	}
 	tree, err := a.db.UnitTree(ctx)
 	if err != nil {

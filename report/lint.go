@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"fazhi/ident"
 	"fazhi/indicator"
@@ -173,10 +174,31 @@ func Lint(r *Report, prev map[string]indicator.Value, refs ...*Source) []Finding
 	return out
 }
 
+// LintPrevious lists the indicators whose previous-year values Lint reads
+// for src: its placeholders and the stocks its relations carry over. A
+// caller need not compute the others.
+func LintPrevious(src *Source) []string {
+	ids := src.Placeholders()
+	for _, rel := range relations {
+		ids = append(ids, rel.rightPrev...)
+	}
+	return ids
+}
+
+// typedFigureRes holds typedFigureRe's expressions, compiled once per
+// name and unit.
+var typedFigureRes sync.Map
+
 // typedFigureRe matches name, up to six characters that are neither digits
 // nor punctuation, a number, then unit.
 func typedFigureRe(name, unit string) *regexp.Regexp {
-	return regexp.MustCompile(regexp.QuoteMeta(name) + `[^\d，。；、：！？,.;:\s〓]{0,6}?(\d+(?:\.\d+)?)` + regexp.QuoteMeta(unit))
+	k := name + "\x00" + unit
+	if re, ok := typedFigureRes.Load(k); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := regexp.MustCompile(regexp.QuoteMeta(name) + `[^\d，。；、：！？,.;:\s〓]{0,6}?(\d+(?:\.\d+)?)` + regexp.QuoteMeta(unit))
+	typedFigureRes.Store(k, re)
+	return re
 }
 
 func opening(s string) string {
