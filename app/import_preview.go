@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 
-	"fazhi/importer"
 	"fazhi/ledger"
 	"fazhi/store"
 )
@@ -29,48 +28,56 @@ type RowChange struct {
 	What []string
 }
 
-// PreviewImport checks a ledger file exactly as Import does and, when every
-// row is good, compares each record with the stored one, writing nothing.
-// A file with problems comes back as Import's Invalid error with the
-// problems in the result. name is the file's name as the user knows it.
-func (a *App) PreviewImport(ctx context.Context, id, path, name string) (ImportPreview, ImportResult, error) {
-	res, err := a.Import(ctx, id, path, ImportOptions{DryRun: true, Source: name})
-	if err != nil {
-		return ImportPreview{}, res, err
-	}
-	act, d, ch, err := a.writer(ctx, id, name)
-	if err != nil {
-		return ImportPreview{}, res, err
-	}
-	tree, err := a.db.UnitTree(ctx)
-	if err != nil {
-		return ImportPreview{}, res, err
-	}
-	parsed, err := importer.Parse(d, res.Table, importer.Options{Units: tree, Env: ch.Env})
-	if err != nil {
-		return ImportPreview{}, res, &Error{Code: Invalid, Msg: err.Error(), Err: err}
-	}
+// PreviewImport checks a ledger file exactly as Import does with the same
+// options and, when every row is good, compares each record with the
+// stored one, writing nothing; the file is streamed as in Import. A file
+// with problems comes back as Import's Invalid error with the problems in
+// the result. opt.Source is the file's name as the user knows it.
+func (a *App) PreviewImport(ctx context.Context, id, path string, opt ImportOptions) (ImportPreview, ImportResult, error) {
 	var p ImportPreview
-	for i, r := range parsed.Records {
-		stored, err := a.db.GetRecord(ctx, d, r, act.scope())
+	run, err := a.openImport(ctx, id, path, opt)
+	if run == nil {
+		return p, ImportResult{}, err
+	}
+	defer run.close()
+	if err != nil {
+		return p, run.res, err
+	}
+	d, st, book := run.d, run.st, run.st.Book
+	scope := run.act.scope()
+	for st.Next() {
+		if book.ProblemCount() > 0 {
+			continue
+		}
+		it := st.Item()
+		r := it.Record
+		present := it.Given
+		if opt.ClearBlank {
+			present = book.Sheets[it.Sheet].Present
+		}
+		stored, err := a.db.GetRecord(ctx, d, r, scope)
 		var re store.RecordError
 		if errors.As(err, &re) && re.Kind == store.NotFound {
 			p.New++
-			p.add(RowChange{Row: parsed.Rows[i], Key: d.KeyText(r), New: true})
+			p.add(RowChange{Row: it.Row, Key: d.KeyText(r), New: true})
 			continue
 		}
 		if err != nil {
-			return p, res, err
+			return p, run.res, err
 		}
-		what := diffPresent(d, stored, r, parsed.Present, tree.Name)
+		what := diffPresent(d, stored, r, present, run.tree.Name)
 		if len(what) == 0 {
 			p.Unchanged++
 			continue
 		}
 		p.Changed++
-		p.add(RowChange{Row: parsed.Rows[i], Key: d.KeyText(r), What: what})
+		p.add(RowChange{Row: it.Row, Key: d.KeyText(r), What: what})
 	}
-	return p, res, nil
+	if err := st.Err(); err != nil {
+		return p, run.res, &Error{Code: Invalid, Msg: err.Error(), Err: err}
+	}
+	res, err := run.finish(nil)
+	return p, res, err
 }
 
 func (p *ImportPreview) add(c RowChange) {

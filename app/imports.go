@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
+	"sort"
 	"strings"
 
 	"fazhi/excel"
@@ -46,8 +46,10 @@ type ImportResult struct {
 	Result   store.SaveResult
 	Notes    []importer.Problem // kept records whose due dates cannot be computed yet
 	Ignored  []string           // header labels the ledger does not define, with "did you mean"
-	Problems []importer.Problem // every problem; nothing was written
-	Table    *excel.Table       // the table read, for the errors workbook
+	Problems []importer.Problem // the problems (the first importer.MaxKept and the saver's first store.MaxRowErrors); nothing was written
+	// ProblemCount and NoteCount count every problem and note.
+	ProblemCount, NoteCount int
+	Table                   *excel.Table // the table read, for the errors workbook
 	// Book is the file as read: the sheets read and skipped, the rows
 	// skipped (totals, signatures, notes), hidden rows, merged cells.
 	Book *importer.Book
@@ -61,9 +63,147 @@ type ImportResult struct {
 // table), every sheet whose header is the ledger's, checks every row and
 // saves all rows or none: a row error, a record outside the actor's scope,
 // a deleted key or a stale row (based on an older version, differing in a
-// field changed since) each stop the whole file. Errors: Invalid (the
-// problems are in the result), Forbidden, Conflict, NotFound (ledger).
+// field changed since) each stop the whole file. The file is streamed:
+// rows are checked as they are read and saved in batches inside one
+// transaction (store.SaveStream), rolled back when any row is bad, so
+// memory does not grow with the file. Errors: Invalid (the problems are in
+// the result, the first importer.MaxKept of ProblemCount), Forbidden,
+// Conflict, NotFound (ledger).
 func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (ImportResult, error) {
+	run, err := a.openImport(ctx, id, path, opt)
+	if run == nil {
+		return ImportResult{}, err
+	}
+	defer run.close()
+	if err != nil {
+		return run.res, err
+	}
+	res, d, ch, st := &run.res, run.d, run.ch, run.st
+	book := st.Book
+	if opt.DryRun {
+		for st.Next() {
+		}
+		if err := st.Err(); err != nil {
+			return *res, &Error{Code: Invalid, Msg: err.Error(), Err: err}
+		}
+		return run.finish(nil)
+	}
+	ro, err := a.newReopener(ctx, d, ch.Actor, "导入")
+	if err != nil {
+		return *res, err
+	}
+	ch.Progress = opt.Save
+	const batchRows = 1000
+	batch := make([]store.Row, 0, batchRows)
+	given := 0
+	next := func() ([]store.Row, error) {
+		batch = batch[:0]
+		for len(batch) < batchRows && st.Next() {
+			if book.ProblemCount() > 0 {
+				continue // a bad row: check the rest, save nothing more
+			}
+			it := st.Item()
+			present := it.Given
+			if opt.ClearBlank {
+				present = book.Sheets[it.Sheet].Present
+			}
+			run.from(given, it.Sheet)
+			given++
+			ro.see(it.Record, ch.RecordUnit)
+			batch = append(batch, store.Row{Record: it.Record, Present: present, Line: it.Row, Version: it.Version})
+		}
+		if err := st.Err(); err != nil {
+			return nil, &Error{Code: Invalid, Msg: err.Error(), Err: err}
+		}
+		if len(batch) > 0 {
+			return batch, nil
+		}
+		if book.ProblemCount() > 0 {
+			return nil, errRefused
+		}
+		return nil, nil
+	}
+	sr, err := a.db.SaveStream(ctx, d, ch, next)
+	if err != nil {
+		var ae *Error
+		if !errors.Is(err, errRefused) && errors.As(err, &ae) {
+			return *res, ae
+		}
+		var se *store.SaveError
+		if errors.Is(err, errRefused) || errors.As(err, &se) {
+			return run.finish(se)
+		}
+		return *res, fmt.Errorf("%s: 保存失败，未写入任何数据: %w", res.File, err)
+	}
+	if _, err := run.finish(nil); err != nil {
+		return *res, err
+	}
+	res.Result = sr
+	if sr.Inserted+sr.Updated > 0 {
+		if err := ro.apply(ctx); err != nil {
+			return *res, err
+		}
+	}
+	if opt.Mapping != "" {
+		for _, s := range book.Sheets {
+			if err := a.db.SaveImportMapping(ctx, run.unit, d.ID, s.Shape, run.mapping); err != nil {
+				return *res, err
+			}
+		}
+		res.MappingSaved = true
+	}
+	return *res, nil
+}
+
+// errRefused rolls back a save once a row of the file is bad.
+var errRefused = errors.New("import refused")
+
+// importRun is an import under way: the file opened, its headers read,
+// its records streaming.
+type importRun struct {
+	res     ImportResult
+	act     Actor
+	d       *ledger.Definition
+	ch      store.Change
+	tree    *ledger.UnitTree
+	unit    string
+	mapping map[string]string
+	src     *excel.Source
+	st      *importer.Stream
+	// bounds maps the rows given to the saver to their sheets: rows from
+	// bounds[k].row on came from sheet bounds[k].sheet.
+	bounds []struct{ row, sheet int }
+}
+
+func (r *importRun) close() {
+	if r.st != nil {
+		r.st.Close()
+	}
+	if r.src != nil {
+		r.src.Close()
+	}
+}
+
+// from notes that the saver's row i comes from sheet.
+func (r *importRun) from(i, sheet int) {
+	if n := len(r.bounds); n == 0 || r.bounds[n-1].sheet != sheet {
+		r.bounds = append(r.bounds, struct{ row, sheet int }{i, sheet})
+	}
+}
+
+// sheetOf is the sheet of the saver's row i.
+func (r *importRun) sheetOf(i int) int {
+	k := sort.Search(len(r.bounds), func(k int) bool { return r.bounds[k].row > i }) - 1
+	if k < 0 {
+		return 0
+	}
+	return r.bounds[k].sheet
+}
+
+// openImport checks the actor and the options, opens the file and reads
+// the header of every sheet (a kept column mapping applies when the
+// user gives none). A nil run comes with an error only.
+func (a *App) openImport(ctx context.Context, id, path string, opt ImportOptions) (*importRun, error) {
 	source := path
 	if opt.Source != "" {
 		source = opt.Source
@@ -80,53 +220,57 @@ func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (I
 	}
 	act, d, ch, err := a.writer(ctx, id, source)
 	if err != nil {
-		return ImportResult{}, err
+		return nil, err
 	}
-	res := ImportResult{Ledger: d, File: source}
+	run := &importRun{act: act, d: d, ch: ch, res: ImportResult{Ledger: d, File: source}}
 	iopt := importer.Options{Env: ch.Env, Progress: opt.Check, ConfirmAmounts: opt.ConfirmAmounts}
 	if opt.Mapping != "" {
 		if iopt.Mapping, err = importer.ParseMapping(d, opt.Mapping); err != nil {
-			return res, &Error{Code: Invalid, Msg: err.Error(), Err: err}
+			return run, &Error{Code: Invalid, Msg: err.Error(), Err: err}
 		}
 	}
-	sheets, err := excel.ReadAll(path)
+	run.src, err = excel.OpenAll(path)
 	if err != nil {
-		return res, &Error{Code: Invalid, Msg: err.Error(), Err: err}
+		return run, &Error{Code: Invalid, Msg: err.Error(), Err: err}
 	}
+	sheets := run.src.Tables
 	tree, err := a.db.UnitTree(ctx)
 	if err != nil {
-		return res, err
+		return run, err
 	}
 	if len(tree.Units) == 0 && d.Owner != "" {
-		return res, errorf(Invalid, "单位名录为空：请先导入单位名录（单位编码、单位名称、简称、上级单位、单位类型），再导入%s", d.Name)
+		return run, errorf(Invalid, "单位名录为空：请先导入单位名录（单位编码、单位名称、简称、上级单位、单位类型），再导入%s", d.Name)
 	}
-	iopt.Units = tree
-	unit := act.Unit
+	iopt.Units, run.tree = tree, tree
+	run.unit = act.Unit
 	if opt.Unit != "" {
 		code, ok := tree.Lookup(opt.Unit)
 		if !ok {
-			return res, errorf(Invalid, "单位“%s”不在单位名录中", opt.Unit)
+			return run, errorf(Invalid, "单位“%s”不在单位名录中", opt.Unit)
 		}
-		unit = code
+		run.unit = code
 	}
 	if iopt.Mapping == nil {
 		for _, t := range sheets {
-			m, _, err := a.db.ImportMapping(ctx, unit, d.ID, importer.Shapes(t))
+			m, _, err := a.db.ImportMapping(ctx, run.unit, d.ID, importer.Shapes(t))
 			if err != nil {
-				return res, err
+				return run, err
 			}
 			if m != nil {
-				iopt.Mapping, res.MappingUsed = m, importer.DescribeMapping(d, m)
+				iopt.Mapping, run.res.MappingUsed = m, importer.DescribeMapping(d, m)
 				break
 			}
 		}
 	}
-	book, err := importer.ParseBook(d, sheets, iopt)
+	run.mapping = iopt.Mapping
+	st, err := importer.Open(d, sheets, iopt)
 	if err != nil {
-		return res, &Error{Code: Invalid, Msg: err.Error(), Err: err}
+		run.res.Table = sheets[0]
+		return run, &Error{Code: Invalid, Msg: err.Error(), Err: err}
 	}
-	res.Book, res.Table = book, book.Tables[0]
-	res.Rows, res.Notes = book.Records(), book.Notes()
+	run.st = st
+	book := st.Book
+	run.res.Book, run.res.Table = book, book.Tables[0]
 	seen := map[string]bool{}
 	for _, s := range book.Sheets {
 		for _, ig := range s.Ignored {
@@ -138,88 +282,45 @@ func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (I
 			if len(ig.Suggest) > 0 {
 				l += "（是否为“" + strings.Join(ig.Suggest, "”或“") + "”？）"
 			}
-			res.Ignored = append(res.Ignored, l)
+			run.res.Ignored = append(run.res.Ignored, l)
 		}
 	}
-	// Each row to save, and where it came from.
-	type origin struct {
-		sheet     int
-		line      int
-		headerRow int
-	}
-	var rows []store.Row
-	var from []origin
-	var problems []importer.Problem
-	for si, s := range book.Sheets {
-		t := book.Tables[si]
-		versions, verr := rowVersions(t, s.HeaderRow, s.Rows)
-		for i := range verr {
-			verr[i].Sheet = s.Sheet
-		}
-		problems = append(problems, verr...)
-		problems = append(problems, s.Problems...)
-		for i, r := range s.Records {
-			present := s.Given[i]
-			if opt.ClearBlank {
-				present = s.Present
-			}
-			rows = append(rows, store.Row{Record: r, Present: present, Line: s.Rows[i], Version: versions[i]})
-			from = append(from, origin{si, s.Rows[i], s.HeaderRow})
-		}
-	}
-	if len(problems) > 0 {
-		res.Problems = problems
-		res.Table = problemTable(book, problems)
-		return res, errorf(Invalid, "%s: 共%d处错误，未导入任何数据", source, len(problems))
-	}
-	ch.Progress = opt.Save
-	if opt.DryRun {
-		return res, nil
-	}
-	sr, err := a.db.SaveRows(ctx, d, rows, ch)
-	var se *store.SaveError
-	if errors.As(err, &se) {
+	return run, nil
+}
+
+// finish fills in what the file gave once it is read: the rows, the notes
+// and, when any row is bad (in the file, or refused by the saver: se),
+// every problem and the Invalid/Conflict/Forbidden error.
+func (r *importRun) finish(se *store.SaveError) (ImportResult, error) {
+	res, book := &r.res, r.st.Book
+	res.Rows, res.Notes, res.NoteCount = book.Records(), book.Notes(), book.NoteCount()
+	problems, total := book.Problems(), book.ProblemCount()
+	code := Invalid
+	if se != nil {
 		for _, re := range se.Rows {
 			p := importer.Problem{Row: re.Line, Col: -1, Column: re.Field, Msg: re.Msg}
-			if re.Index >= 0 && re.Index < len(from) {
-				o := from[re.Index]
-				p.Sheet = book.Sheets[o.sheet].Sheet
-				p.Col = colOf(book.Tables[o.sheet], o.headerRow, re.Field)
+			if re.Index >= 0 {
+				si := r.sheetOf(re.Index)
+				p.Sheet = book.Sheets[si].Sheet
+				p.Col = colOf(book.Tables[si], book.Sheets[si].HeaderRow, re.Field)
 			}
-			res.Problems = append(res.Problems, p)
+			problems = append(problems, p)
 		}
-		res.Table = problemTable(book, res.Problems)
-		return res, &Error{Code: kindCode(se.Kind()), Msg: fmt.Sprintf("%s: 共%d处错误，未导入任何数据", source, len(se.Rows)), Err: err}
-	}
-	if err != nil {
-		return res, fmt.Errorf("%s: 保存失败，未写入任何数据: %w", source, err)
-	}
-	res.Result = sr
-	if sr.Inserted+sr.Updated > 0 {
-		recs := make([]ledger.Record, len(rows))
-		for i, row := range rows {
-			r := row.Record
-			recs[i] = r
-			if ch.RecordUnit != "" {
-				recs[i] = ledger.Record{ledger.MetaRecordUnit: ch.RecordUnit}
-				for k, v := range r {
-					recs[i][k] = v
-				}
-			}
-		}
-		if err := a.reopenAfterWrite(ctx, d, recs, ch.Actor, "导入"); err != nil {
-			return res, err
+		total += se.Count()
+		if book.ProblemCount() == 0 {
+			code = kindCode(se.Kind())
 		}
 	}
-	if opt.Mapping != "" {
-		for _, s := range book.Sheets {
-			if err := a.db.SaveImportMapping(ctx, unit, d.ID, s.Shape, iopt.Mapping); err != nil {
-				return res, err
-			}
-		}
-		res.MappingSaved = true
+	if total == 0 {
+		return *res, nil
 	}
-	return res, nil
+	res.Problems, res.ProblemCount = problems, total
+	res.Table = problemTable(book, problems)
+	msg := fmt.Sprintf("%s: 共%d处错误，未导入任何数据", res.File, total)
+	if se != nil && book.ProblemCount() == 0 {
+		return *res, &Error{Code: code, Msg: msg, Err: se}
+	}
+	return *res, &Error{Code: code, Msg: msg}
 }
 
 // problemTable is the table of the first sheet with a problem (the one an
@@ -327,34 +428,14 @@ func (a *App) Units(ctx context.Context) (*ledger.UnitTree, error) {
 	return a.db.UnitTree(ctx)
 }
 
-// rowVersions reads the 版本号 column an export carries (ledger.VersionField)
-// for each record's spreadsheet row; 0 where the file has no such column or
-// the cell is empty (the row is then checked as any other).
-func rowVersions(t *excel.Table, headerRow int, rows []int) ([]int64, []importer.Problem) {
-	out := make([]int64, len(rows))
-	col := colOf(t, headerRow, ledger.VersionField.Label)
-	if col < 0 {
-		return out, nil
-	}
-	var ps []importer.Problem
-	for i, r := range rows {
-		s := strings.TrimSpace(t.Cell(r-1, col))
-		if s == "" {
-			continue
-		}
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || n < 1 {
-			ps = append(ps, importer.Problem{Row: r, Col: col, Column: ledger.VersionField.Label, Msg: fmt.Sprintf("“%s”不是版本号（由系统导出时填写，请勿修改）", s)})
-			continue
-		}
-		out[i] = n
-	}
-	return out, ps
-}
-
 // ProblemsText renders problems as lines 文件:第N行:列名: 原因, at most 100,
 // then a count of the rest.
 func ProblemsText(file string, ps []importer.Problem) string { return importer.Report(file, ps) }
+
+// ProblemsTextOf renders the problems kept of total (ImportResult.ProblemCount).
+func ProblemsTextOf(file string, ps []importer.Problem, total int) string {
+	return importer.ReportOf(file, ps, total)
+}
 
 // UnitAliases lists the declared other names of units (every account may read them).
 func (a *App) UnitAliases(ctx context.Context) ([]ledger.Alias, error) {

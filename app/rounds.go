@@ -343,49 +343,87 @@ func (a *App) move(ctx context.Context, id int64, unit string, from []string, to
 // Rounds are read once, and nothing more is done while no submission of d
 // is accepted, so an import of many rows pays one query.
 func (a *App) reopenAfterWrite(ctx context.Context, d *ledger.Definition, recs []ledger.Record, who, what string) error {
-	rs, err := a.db.Rounds(ctx)
+	ro, err := a.newReopener(ctx, d, who, what)
 	if err != nil {
 		return err
 	}
-	type sub struct {
-		round int64
-		unit  string
+	for _, rec := range recs {
+		ro.see(rec, "")
 	}
-	open := map[sub]store.Round{}
+	return ro.apply(ctx)
+}
+
+// reopener collects, record by record, the accepted submissions a write
+// reopens (see reopenAfterWrite), holding only the submissions hit, so an
+// import of any size checks its records as they stream by.
+type reopener struct {
+	a         *App
+	d         *ledger.Definition
+	who, what string
+	open      map[roundUnit]store.Round
+	hit       map[roundUnit]string // the first record's key
+	order     []roundUnit
+}
+
+type roundUnit struct {
+	round int64
+	unit  string
+}
+
+func (a *App) newReopener(ctx context.Context, d *ledger.Definition, who, what string) (*reopener, error) {
+	rs, err := a.db.Rounds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ro := &reopener{a: a, d: d, who: who, what: what, open: map[roundUnit]store.Round{}, hit: map[roundUnit]string{}}
 	for _, r := range rs {
 		if !r.Has(d.ID) {
 			continue
 		}
 		for _, s := range r.Submissions {
 			if s.Status == SubmissionAccepted {
-				open[sub{r.ID, s.Unit}] = r
+				ro.open[roundUnit{r.ID, s.Unit}] = r
 			}
 		}
 	}
-	if len(open) == 0 {
-		return nil
+	return ro, nil
+}
+
+// see notes the submissions rec falls in; unit, when set, is the unit that
+// keeps rec (the writer's), else rec's own record or owner unit.
+func (ro *reopener) see(rec ledger.Record, unit string) {
+	if len(ro.open) == len(ro.hit) {
+		return
 	}
-	at := a.now().In(ChinaTime).Format("2006-01-02 15:04")
-	for _, rec := range recs {
-		unit := rec.String(ledger.MetaRecordUnit)
-		if unit == "" && d.Owner != "" {
-			unit = rec.String(d.Owner)
+	d := ro.d
+	if unit == "" {
+		unit = rec.String(ledger.MetaRecordUnit)
+	}
+	if unit == "" && d.Owner != "" {
+		unit = rec.String(d.Owner)
+	}
+	var dates []time.Time
+	for _, n := range d.DateFields() {
+		if t, ok := rec.Date(n); ok {
+			dates = append(dates, t)
 		}
-		var dates []time.Time
-		for _, n := range d.DateFields() {
-			if t, ok := rec.Date(n); ok {
-				dates = append(dates, t)
-			}
+	}
+	for k, r := range ro.open {
+		if _, done := ro.hit[k]; done || k.unit != unit || !r.Covers(dates) {
+			continue
 		}
-		for k, r := range open {
-			if k.unit != unit || !r.Covers(dates) {
-				continue
-			}
-			note := fmt.Sprintf("%s于%s%s%s“%s”，已接收的报送重新打开", who, at, what, d.Name, d.KeyText(rec))
-			if _, err := a.db.MoveSubmission(ctx, k.round, k.unit, []string{SubmissionAccepted}, SubmissionOpen, "", note); err != nil {
-				return err
-			}
-			delete(open, k)
+		ro.hit[k] = d.KeyText(rec)
+		ro.order = append(ro.order, k)
+	}
+}
+
+// apply reopens the submissions seen.
+func (ro *reopener) apply(ctx context.Context) error {
+	at := ro.a.now().In(ChinaTime).Format("2006-01-02 15:04")
+	for _, k := range ro.order {
+		note := fmt.Sprintf("%s于%s%s%s“%s”，已接收的报送重新打开", ro.who, at, ro.what, ro.d.Name, ro.hit[k])
+		if _, err := ro.a.db.MoveSubmission(ctx, k.round, k.unit, []string{SubmissionAccepted}, SubmissionOpen, "", note); err != nil {
+			return err
 		}
 	}
 	return nil

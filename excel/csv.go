@@ -196,14 +196,20 @@ func openText(p string) (io.ReadCloser, *csv.Reader, textEncoding, error) {
 	if err != nil {
 		return nil, nil, te, err
 	}
+	f, cr, err := openTextAs(p, te)
+	return f, cr, te, err
+}
+
+// openTextAs opens a text table known to be in encoding te.
+func openTextAs(p string, te textEncoding) (io.ReadCloser, *csv.Reader, error) {
 	f, err := os.Open(p)
 	if err != nil {
-		return nil, nil, te, err
+		return nil, nil, err
 	}
 	if te.bom > 0 {
 		if _, err := f.Seek(int64(te.bom), io.SeekStart); err != nil {
 			f.Close()
-			return nil, nil, te, err
+			return nil, nil, err
 		}
 	}
 	var r io.Reader = f
@@ -217,7 +223,7 @@ func openText(p string) (io.ReadCloser, *csv.Reader, textEncoding, error) {
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	cr.ReuseRecord = false
-	return f, cr, te, nil
+	return f, cr, nil
 }
 
 // readCSV reads a text table whole.
@@ -234,13 +240,18 @@ func readCSV(p string, _ int64) (*Table, error) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("%s: 第%d行 CSV 格式错误: %v", p, pe.StartLine, pe.Err)
-			}
-			return nil, fmt.Errorf("%s: CSV 格式错误: %v", p, err)
+			return nil, csvError(p, err)
 		}
 		t.Rows = append(t.Rows, rec)
 	}
 	return t, nil
+}
+
+// csvError names the line of a malformed text table.
+func csvError(p string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: 第%d行 CSV 格式错误: %v", p, pe.StartLine, pe.Err)
+	}
+	return fmt.Errorf("%s: CSV 格式错误: %v", p, err)
 }

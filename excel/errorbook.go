@@ -1,6 +1,7 @@
 package excel
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -27,9 +28,19 @@ const listSheet = "错误清单"
 // workbook first, and so they are when the workbook cannot be annotated in
 // place (drawings written by LibreOffice, WPS or openpyxl that excelize
 // cannot extend).
+//
+// A streamed table (OpenAll) is read whole again for a rebuilt workbook:
+// that workbook, unlike the import, takes memory in proportion to the file.
 func WriteErrors(w io.Writer, t *Table, marks []Mark) error {
-	buf, err := errorBytes(t, marks, !t.Rebuilt)
-	if err != nil && !t.Rebuilt {
+	var buf []byte
+	err := errors.New("rebuilt")
+	if !t.Rebuilt {
+		buf, err = errorBytes(t, marks, true)
+	}
+	if err != nil {
+		if t, err = whole(t); err != nil {
+			return err
+		}
 		buf, err = errorBytes(t, marks, false)
 	}
 	if err != nil {
@@ -37,6 +48,24 @@ func WriteErrors(w io.Writer, t *Table, marks []Mark) error {
 	}
 	_, err = w.Write(buf)
 	return err
+}
+
+// whole returns t with every row: a streamed table is read again from its file.
+func whole(t *Table) (*Table, error) {
+	if !t.Streamed() {
+		return t, nil
+	}
+	ts, err := ReadAll(t.File)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range ts {
+		if o.Sheet == t.Sheet {
+			o.Rebuilt = o.Rebuilt || t.Rebuilt
+			return o, nil
+		}
+	}
+	return nil, fmt.Errorf("%s: 找不到工作表“%s”", t.File, t.Sheet)
 }
 
 func errorBytes(t *Table, marks []Mark, inPlace bool) ([]byte, error) {

@@ -5,10 +5,6 @@ package excel
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 )
@@ -32,6 +28,9 @@ type Table struct {
 	Merges []Merge
 	// NoValue are the 0-based cells holding a formula without a computed value.
 	NoValue map[[2]int]bool
+	// open, when set, reads every row again (a streamed table: Rows holds
+	// the first HeadRows rows only).
+	open func() (Cursor, error)
 }
 
 // Merge is a merged range, 0-based and inclusive.
@@ -60,42 +59,23 @@ const sniffSize = 64 << 10
 // by LibreOffice), CSV and tab-separated text in UTF-8, UTF-8 with BOM,
 // GB18030/GBK and UTF-16. Any other file gets one line saying what it is.
 func ReadAll(path string) ([]*Table, error) {
-	st, err := os.Stat(path)
+	kind, size, err := kindOf(path)
 	if err != nil {
-		if os.IsNotExist(err) {
-			return nil, fmt.Errorf("%s: 文件不存在", path)
-		}
-		return nil, fmt.Errorf("%s: 无法读取文件（%v）", path, errors.Unwrap(err))
+		return nil, err
 	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s: 这是一个文件夹，不是 Excel 或 CSV 文件", path)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: 无法读取文件（%v）", path, errors.Unwrap(err))
-	}
-	head := make([]byte, sniffSize)
-	n, _ := io.ReadFull(f, head)
-	head = head[:n]
-	f.Close()
-	if n == 0 {
-		return nil, fmt.Errorf("%s: 文件是空的（0 字节）", path)
-	}
-	switch kind := sniff(head, path); kind {
+	switch kind {
 	case kindXLSX:
-		return readXLSX(path, st.Size())
+		return readXLSX(path, size)
 	case kindCFB:
 		return readCFB(path)
 	case kindHTML:
-		return readHTML(path, st.Size())
-	case kindText:
-		t, err := readCSV(path, st.Size())
+		return readHTML(path, size)
+	default:
+		t, err := readCSV(path, size)
 		if err != nil {
 			return nil, err
 		}
 		return []*Table{t}, nil
-	default:
-		return nil, fmt.Errorf("%s: %s，不是 Excel (.xlsx/.xls/.et/.ods) 或 CSV 文件", path, kind)
 	}
 }
 

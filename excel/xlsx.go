@@ -23,11 +23,29 @@ const (
 	sheetLimit    = 2 << 30   // one worksheet, unpacked
 	partLimit     = 100 << 20 // any other part (styles, shared strings, media)
 	totalLimit    = 4 << 30   // everything
-	sheetInMemory = 16 << 20  // larger sheets are unpacked to a temporary file
+	sheetInMemory = 4 << 20   // larger sheets are unpacked to a temporary file
 )
 
-// readXLSX reads every sheet of an .xlsx (or, by conversion, an .ods).
+// readXLSX reads every sheet of an .xlsx (or, by conversion, an .ods) whole.
 func readXLSX(p string, size int64) ([]*Table, error) {
+	src, err := openXLSX(p, size)
+	if err != nil {
+		return nil, err
+	}
+	defer src.Close()
+	for _, t := range src.Tables {
+		if err := t.Load(); err != nil {
+			return nil, err
+		}
+	}
+	return src.Tables, nil
+}
+
+// openXLSX opens every sheet of an .xlsx for streaming: each table holds
+// its first HeadRows rows, its merged ranges and formula cells without a
+// value; Open reads its rows through excelize's row iterator. An .ods is
+// converted and read whole.
+func openXLSX(p string, size int64) (_ *Source, err error) {
 	zf, err := os.Open(p)
 	if err != nil {
 		return nil, fmt.Errorf("%s: 无法读取文件（%v）", p, err)
@@ -39,7 +57,11 @@ func readXLSX(p string, size int64) ([]*Table, error) {
 	}
 	if what := zipKind(zr); what != "" {
 		if what == "ods" {
-			return convert(p, ".ods")
+			ts, err := convert(p, ".ods")
+			if err != nil {
+				return nil, err
+			}
+			return &Source{Tables: ts}, nil
 		}
 		return nil, fmt.Errorf("%s: %s，不是 Excel 工作簿", p, what)
 	}
@@ -52,10 +74,16 @@ func readXLSX(p string, size int64) ([]*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(tmp) // whatever excelize leaves behind, on every path
+	src := &Source{close: []func() error{func() error { return os.RemoveAll(tmp) }}}
+	defer func() {
+		if err != nil {
+			src.Close()
+		}
+	}()
 	f, err := excelize.OpenFile(p, excelize.Options{UnzipSizeLimit: totalLimit, UnzipXMLSizeLimit: sheetInMemory, TmpDir: tmp})
 	if f != nil {
-		defer f.Close()
+		// Closed before the temporary folder is removed.
+		src.close = append([]func() error{f.Close}, src.close...)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: 无法打开 Excel 文件（文件可能已损坏或不是 .xlsx）", p)
@@ -64,24 +92,40 @@ func readXLSX(p string, size int64) ([]*Table, error) {
 	if wp, err := f.GetWorkbookProps(); err == nil && wp.Date1904 != nil {
 		date1904 = *wp.Date1904
 	}
-	var out []*Table
 	for _, s := range f.GetSheetList() {
 		vis, _ := f.GetSheetVisible(s)
 		t := &Table{File: p, Sheet: s, Format: "Excel 工作簿", Hidden: !vis, Date1904: date1904}
-		if err := readSheet(f, t); err != nil {
+		sheet := s
+		open := func() (Cursor, error) {
+			rows, err := f.Rows(sheet)
+			if err != nil {
+				return nil, fmt.Errorf("%s: 读取工作表“%s”失败: %v", p, sheet, err)
+			}
+			return &xlsxCursor{t: t, rows: rows}, nil
+		}
+		c, err := open()
+		if err != nil {
 			return nil, err
+		}
+		more, err := readHead(t, c)
+		c.Close()
+		if err != nil {
+			return nil, err
+		}
+		if more {
+			t.open = open
 		}
 		if zp := parts[s]; zp != nil {
 			if err := scanSheet(zp, t); err != nil {
 				return nil, fmt.Errorf("%s: 读取工作表“%s”失败: %v", p, s, err)
 			}
 		}
-		out = append(out, t)
+		src.Tables = append(src.Tables, t)
 	}
-	if len(out) == 0 {
+	if len(src.Tables) == 0 {
 		return nil, fmt.Errorf("%s: 工作簿中没有工作表", p)
 	}
-	return out, nil
+	return src, nil
 }
 
 // zipKind names a zip that is not a workbook: a Word document, a slide
@@ -191,29 +235,6 @@ func decodePart(f *zip.File, v any) error {
 	}
 	defer rc.Close()
 	return xml.NewDecoder(io.LimitReader(rc, partLimit)).Decode(v)
-}
-
-// readSheet streams a sheet's rows as raw values, noting hidden rows.
-func readSheet(f *excelize.File, t *Table) error {
-	rows, err := f.Rows(t.Sheet)
-	if err != nil {
-		return fmt.Errorf("%s: 读取工作表“%s”失败: %v", t.File, t.Sheet, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return fmt.Errorf("%s: 工作表“%s”第%d行无法读取: %v", t.File, t.Sheet, len(t.Rows)+1, err)
-		}
-		if rows.GetRowOpts().Hidden {
-			if t.HiddenRows == nil {
-				t.HiddenRows = map[int]bool{}
-			}
-			t.HiddenRows[len(t.Rows)] = true
-		}
-		t.Rows = append(t.Rows, cols)
-	}
-	return rows.Error()
 }
 
 // scanSheet finds the merged ranges and the formula cells without a

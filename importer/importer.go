@@ -10,7 +10,6 @@ package importer
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 
 	"fazhi/excel"
@@ -62,6 +61,8 @@ type Ignored struct {
 // Result is a parsed table.
 type Result struct {
 	Sheet   string
+	// Records, Rows, Given and Versions hold the records only when the
+	// table is parsed whole (Parse, ParseBook); a Stream yields them.
 	Records []ledger.Record
 	Rows    []int // spreadsheet row of each record
 	// Given lists, for each record, the fields whose cells are not blank
@@ -76,8 +77,14 @@ type Result struct {
 	// cannot be computed yet); the records are saved.
 	Notes      []Problem
 	Skipped    []Skipped
-	HiddenRows []int // spreadsheet rows of records hidden in the sheet
+	HiddenRows []int // spreadsheet rows of records hidden in the sheet (the first MaxKept)
 	Filled     int   // cells filled from a vertically merged cell above
+	// Count is the records read (Records holds them only when parsed
+	// whole); Hidden and SkippedCount count every hidden record and
+	// skipped row, of which HiddenRows and Skipped keep the first MaxKept.
+	Count, Hidden, SkippedCount int
+	// Versions is each record's 版本号 (an export's), 0 if none; with Records.
+	Versions []int64
 	// Columns maps each read column (0-based) to its field name, the
 	// shape saved for the next file.
 	Columns map[int]string
@@ -221,214 +228,34 @@ func readHeader(ix *labelIndex, t *excel.Table, i, rows int, mapping map[string]
 	return h
 }
 
-// Parse reads t as ledger d. A file-level problem (no header, a missing
-// required column, an amount column that maps to no field) is returned as
-// an error; cell problems are collected in Result.Problems, every one of them.
+// Parse reads t as ledger d, holding every record (for small tables and
+// tests; an import streams with Open). A file-level problem (no header, a
+// missing required column, an amount column that maps to no field) is
+// returned as an error; cell problems are collected in Result.Problems
+// (the first MaxKept of them).
 func Parse(d *ledger.Definition, t *excel.Table, opt Options) (*Result, error) {
-	h := findHeader(d, t, opt)
-	if h == nil {
-		var req []string
-		for _, f := range d.Fields {
-			if f.Required {
-				req = append(req, f.Label)
-			}
-		}
-		return nil, fmt.Errorf("%s: %w：前%d行中没有%s台账的列名（应包含 %s）", t.Where(), ErrNoHeader, headerScan, d.Name, strings.Join(req, "、"))
+	r, err := openSheet(d, t, opt)
+	if err != nil {
+		return nil, err
 	}
-	hdr := h.row + h.rows - 1
-	res := &Result{Sheet: t.Sheet, HeaderRow: hdr + 1, Columns: map[int]string{}, Headers: h.labels, Ignored: h.ignored, Shape: shape(t, h.row, h.rows)}
-	if len(h.amountBad) > 0 {
-		var ls []string
-		for _, a := range h.amountBad {
-			s := fmt.Sprintf("第%s列“%s”", columnName(a.Col), a.Label)
-			if len(a.Suggest) > 0 {
-				s += "（是否为“" + strings.Join(a.Suggest, "”或“") + "”？）"
-			}
-			ls = append(ls, s)
-		}
-		return nil, fmt.Errorf("%s: 金额列%s不属于%s台账的任何一列，不能忽略；请改正表头，或用 --map '列名=字段名' 指定它对应哪一列", t.Where(), strings.Join(ls, "、"), d.Name)
-	}
-	seen := map[string]int{}
-	for j, f := range h.cols {
-		seen[f.Name] = j
-		res.Columns[j] = f.Name
-	}
-	for _, f := range d.Fields {
-		if _, ok := seen[f.Name]; ok {
-			res.Present = append(res.Present, f.Name)
-		}
-	}
-	for _, f := range d.Fields {
-		if f.Term != "" {
-			if _, ok := seen[f.Name]; ok {
-				if _, has := seen[f.Term]; !has {
-					res.Present = append(res.Present, f.Term) // the wording goes beside the date
-				}
-			}
-		}
-	}
-	for _, n := range d.DerivedFields() {
-		if _, ok := seen[n]; !ok {
-			res.Present = append(res.Present, n) // computed for every record
-		}
-	}
-	var missing []string
-	for _, f := range d.Fields {
-		if _, ok := seen[f.Name]; !ok && (f.Required || d.IsKey(f.Name)) {
-			m := f.Label
-			for _, ig := range h.ignored {
-				for _, s := range ig.Suggest {
-					if s == f.Label {
-						m += fmt.Sprintf("（文件中的“%s”是否就是它？可用 --map '%s=%s'）", ig.Label, ig.Label, f.Label)
-					}
-				}
-			}
-			missing = append(missing, m)
-		}
-	}
-	if len(missing) > 0 {
-		_, hasKey := seen[d.Key[0]]
-		return nil, &MissingError{Msg: fmt.Sprintf("%s: 缺少必填列：%s（表头在第%d行）", t.Where(), strings.Join(missing, "、"), hdr+1), HasKey: hasKey}
-	}
-	ctx := map[string]ledger.CellContext{}
-	for j, f := range h.cols {
-		ctx[f.Name] = ledger.CellContext{Unit: h.units[j], Date1904: t.Date1904}
-	}
-
-	fill := verticalFills(t, h.cols, hdr)
-	merged := mergedAt(t)
-	keyCol := seen[d.Key[0]]
-	keys := map[string]int{}
-	total := len(t.Rows) - hdr - 1
-	dataSeen := false
-	cols := make([]int, 0, len(h.cols))
-	for j := range h.cols {
-		cols = append(cols, j)
-	}
-	sort.Ints(cols)
-	for i := hdr + 1; i < len(t.Rows); i++ {
-		if opt.Progress != nil && (i-hdr)%500 == 0 {
-			opt.Progress(i-hdr, total)
-		}
-		if why := footer(t.Rows[i]); why != "" {
-			res.Skipped = append(res.Skipped, Skipped{Sheet: t.Sheet, Row: i + 1, Why: why, Text: rowText(t.Rows[i])})
-			continue
-		}
-		if !dataSeen {
-			if explanatory(t.Rows[i], t.Cell(i, keyCol)) {
-				res.Skipped = append(res.Skipped, Skipped{Sheet: t.Sheet, Row: i + 1, Why: "表头下的填写说明", Text: rowText(t.Rows[i])})
-				continue
-			}
-		}
-		cells := map[string]string{}
-		empty := true
-		var noValue []Problem
-		for _, j := range cols {
-			f := h.cols[j]
-			v := t.Cell(i, j)
-			if ledger.Clean(v) == "" {
-				if src, ok := fill[[2]int{i, j}]; ok {
-					v = src
-					res.Filled++
-				}
-			}
-			cells[f.Name] = v
-			if ledger.Clean(v) != "" {
-				empty = false
-			}
-			if t.NoValue[[2]int{i, j}] {
-				noValue = append(noValue, Problem{Sheet: t.Sheet, Row: i + 1, Col: j, Column: f.Label,
-					Msg: "公式单元格没有计算结果（文件由程序生成，未经 Excel 计算），请在 Excel 或 WPS 中打开、保存后再导入"})
-			}
-		}
-		if empty && len(noValue) == 0 {
-			continue // blank and trailing rows
-		}
-		dataSeen = true
-		if t.HiddenRows[i] {
-			res.HiddenRows = append(res.HiddenRows, i+1)
-		}
-		rec, errs := d.ParseRecordWith(cells, opt.Units, opt.Env, ledger.ParseOptions{Context: ctx, ConfirmAmounts: opt.ConfirmAmounts})
-		fatal := len(noValue) > 0
-		res.Problems = append(res.Problems, noValue...)
-		for _, e := range errs {
-			col := -1
-			if j, ok := seen[e.Field]; ok {
-				col = j
-			}
-			msg := e.Msg
-			if m, ok := merged[[2]int{i, col}]; ok && col >= 0 {
-				msg += "（该单元格属于合并单元格 " + m + "）"
-			}
-			p := Problem{Sheet: t.Sheet, Row: i + 1, Col: col, Column: e.Label, Msg: msg, Confirm: e.Confirm}
-			if e.Warning {
-				res.Notes = append(res.Notes, p)
-				continue
-			}
-			fatal = true
-			res.Problems = append(res.Problems, p)
-		}
-		if fatal {
-			continue
-		}
-		k := d.KeyOf(rec)
-		if first, dup := keys[k]; dup {
-			f := d.Field(d.Key[0])
-			res.Problems = append(res.Problems, Problem{Sheet: t.Sheet, Row: i + 1, Col: seen[f.Name], Column: f.Label,
-				Msg: fmt.Sprintf("与第%d行重复（%s相同）", first, d.KeyLabels())})
-			continue
-		}
-		keys[k] = i + 1
-		res.Records = append(res.Records, rec)
-		res.Rows = append(res.Rows, i+1)
-		given := make([]string, 0, len(cells)+2)
-		for _, n := range res.Present {
-			if v, ok := cells[n]; ok && ledger.Clean(v) != "" {
-				given = append(given, n)
-			} else if !ok2(cells, n) {
-				given = append(given, n) // derived, or a term beside its date
-			}
-		}
-		res.Given = append(res.Given, given)
-	}
-	if opt.Progress != nil {
-		opt.Progress(total, total)
-	}
-	return res, nil
+	b := &Book{File: t.File, Sheets: []*Result{r.res}, Tables: []*excel.Table{t}}
+	r.book = b
+	s := &Stream{Book: b, d: d, opt: opt, keys: newKeySet(), rs: []*sheetReader{r}}
+	defer s.Close()
+	s.collect()
+	return r.res, s.Err()
 }
 
-// verticalFills maps each cell covered by a vertical merge below its first
-// row (in a read column, under the header) to the merged value.
-func verticalFills(t *excel.Table, cols map[int]*ledger.Field, hdr int) map[[2]int]string {
-	out := map[[2]int]string{}
-	for _, m := range t.Merges {
-		if m.Bottom == m.Top || m.Top <= hdr {
-			continue
-		}
-		v := t.Cell(m.Top, m.Left)
-		for i := m.Top + 1; i <= m.Bottom; i++ {
-			for j := m.Left; j <= m.Right; j++ {
-				if _, ok := cols[j]; ok && j == m.Left {
-					out[[2]int{i, j}] = v
-				}
-			}
-		}
+// collect reads every record into the results of the sheets.
+func (s *Stream) collect() {
+	for s.Next() {
+		it := s.Item()
+		res := s.Book.Sheets[it.Sheet]
+		res.Records = append(res.Records, it.Record)
+		res.Rows = append(res.Rows, it.Row)
+		res.Given = append(res.Given, it.Given)
+		res.Versions = append(res.Versions, it.Version)
 	}
-	return out
-}
-
-// mergedAt names the merged range each merged cell belongs to (A3:A5).
-func mergedAt(t *excel.Table) map[[2]int]string {
-	out := map[[2]int]string{}
-	for _, m := range t.Merges {
-		name := columnName(m.Left) + fmt.Sprint(m.Top+1) + ":" + columnName(m.Right) + fmt.Sprint(m.Bottom+1)
-		for i := m.Top; i <= m.Bottom; i++ {
-			for j := m.Left; j <= m.Right; j++ {
-				out[[2]int{i, j}] = name
-			}
-		}
-	}
-	return out
 }
 
 // footerWords open the rows under a register's data that are not records.
@@ -517,11 +344,13 @@ const MaxListed = 100
 // Report renders problems as lines 文件:第N行:列名: 原因 (文件:工作表:第N行
 // for a sheet of a workbook with several), at most MaxListed, then a count
 // of the rest.
-func Report(file string, ps []Problem) string {
+func Report(file string, ps []Problem) string { return ReportOf(file, ps, len(ps)) }
+
+// ReportOf is Report for the first of total problems (a book keeps MaxKept).
+func ReportOf(file string, ps []Problem, total int) string {
 	var b strings.Builder
 	for i, p := range ps {
 		if i == MaxListed {
-			fmt.Fprintf(&b, "……另有%d处错误未列出（共%d处）\n", len(ps)-MaxListed, len(ps))
 			break
 		}
 		col := p.Column
@@ -534,6 +363,9 @@ func Report(file string, ps []Problem) string {
 		}
 		fmt.Fprintf(&b, "%s:第%d行:%s: %s\n", where, p.Row, col, p.Msg)
 	}
+	if listed := min(len(ps), MaxListed); total > listed {
+		fmt.Fprintf(&b, "……另有%d处错误未列出（共%d处）\n", total-listed, total)
+	}
 	return b.String()
 }
 
@@ -545,6 +377,3 @@ func Marks(ps []Problem) []excel.Mark {
 	}
 	return out
 }
-
-// ok2 reports whether the file has a column for field n.
-func ok2(cells map[string]string, n string) bool { _, ok := cells[n]; return ok }

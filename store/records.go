@@ -95,14 +95,25 @@ func (e RowError) Error() string {
 	return s + e.Msg
 }
 
-// SaveError lists every refused row of a save; nothing was written.
-type SaveError struct{ Rows []RowError }
+// SaveError lists the refused rows of a save; nothing was written. Rows
+// keeps the first MaxRowErrors of them; Total counts every one.
+type SaveError struct {
+	Rows  []RowError
+	Total int
+}
+
+// MaxRowErrors is how many refused rows a save keeps in full; the rest
+// are counted, so a save of a million bad rows stays in bounded memory.
+const MaxRowErrors = 1000
+
+// Count is the number of refused rows (Total, or len(Rows) when unset).
+func (e *SaveError) Count() int { return max(e.Total, len(e.Rows)) }
 
 func (e *SaveError) Error() string {
 	msgs := make([]string, 0, len(e.Rows))
 	for i, r := range e.Rows {
 		if i == 20 {
-			msgs = append(msgs, fmt.Sprintf("……共%d处", len(e.Rows)))
+			msgs = append(msgs, fmt.Sprintf("……共%d处", e.Count()))
 			break
 		}
 		msgs = append(msgs, r.Error())
@@ -158,7 +169,8 @@ func (db *DB) SaveStream(ctx context.Context, d *ledger.Definition, ch Change, n
 		for {
 			rows, err := next()
 			if err != nil {
-				return err
+				// The rows refused so far go with the caller's error.
+				return errors.Join(err, s.Err())
 			}
 			if rows == nil {
 				break
@@ -220,8 +232,9 @@ type saver struct {
 	writable  func(unit, account string) bool
 	res       SaveResult
 	errs      []RowError
+	nerrs     int // every refused row; errs keeps MaxRowErrors
 	seen      int
-	keysSaved map[string]bool
+	keysSaved *keySet
 	district  string // the district records are found and inserted in
 }
 
@@ -229,7 +242,7 @@ func (db *DB) newSaver(ctx context.Context, tx *sql.Tx, d *ledger.Definition, ch
 	if err := ch.Scope.Valid(); err != nil {
 		return nil, err
 	}
-	s := &saver{db: db, tx: tx, d: d, ch: ch, now: db.Now().UTC().Format(time.RFC3339), keysSaved: map[string]bool{}}
+	s := &saver{db: db, tx: tx, d: d, ch: ch, now: db.Now().UTC().Format(time.RFC3339), keysSaved: newKeySet()}
 	s.res.FieldChanges = map[string]int{}
 	s.all = make([]*ledger.Field, len(d.Fields))
 	for i := range d.Fields {
@@ -304,11 +317,14 @@ func (s *saver) Err() error {
 	if len(s.errs) == 0 {
 		return nil
 	}
-	return &SaveError{Rows: s.errs}
+	return &SaveError{Rows: s.errs, Total: s.nerrs}
 }
 
 func (s *saver) refuse(i int, row Row, key, field string, kind ErrKind, msg string) {
-	s.errs = append(s.errs, RowError{Index: i, Line: row.Line, Key: key, Field: field, Kind: kind, Msg: msg})
+	s.nerrs++
+	if len(s.errs) < MaxRowErrors {
+		s.errs = append(s.errs, RowError{Index: i, Line: row.Line, Key: key, Field: field, Kind: kind, Msg: msg})
+	}
 }
 
 // Save saves one batch of rows. Refused rows are collected (Err); other
@@ -378,11 +394,10 @@ func (s *saver) Save(ctx context.Context, rows []Row) error {
 
 func (s *saver) insert(ctx context.Context, i int, row Row, key string) error {
 	d := s.d
-	if s.keysSaved[key] {
+	if !s.keysSaved.add(key) {
 		s.refuse(i, row, key, "", Conflict, fmt.Sprintf("%s“%s”重复", d.Name, key))
 		return nil
 	}
-	s.keysSaved[key] = true
 	r := row.Record
 	if s.ch.Env != nil {
 		for _, e := range d.Rederive(r, s.ch.Env) {

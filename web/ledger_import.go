@@ -136,7 +136,7 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	act := actorOf(r)
-	prev, res, err := s.app.PreviewImport(r.Context(), d.ID, path, name)
+	prev, res, err := s.app.PreviewImport(r.Context(), d.ID, path, app.ImportOptions{Source: name})
 	up := &upload{ledger: d.ID, account: act.Account, path: path, name: name, res: res, at: time.Now()}
 	tok := s.uploads.put(up)
 	pd := &previewData{FileName: name, Token: tok, Rows: res.Rows}

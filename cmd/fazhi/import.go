@@ -63,7 +63,7 @@ func (a *cli) importLedger(ctx context.Context, ap *app.App, id, path, errorsOut
 	}
 	if err != nil {
 		if len(res.Problems) > 0 {
-			fmt.Fprint(a.stderr, app.ProblemsText(path, res.Problems))
+			fmt.Fprint(a.stderr, app.ProblemsTextOf(path, res.Problems, res.ProblemCount))
 			for _, p := range res.Problems {
 				if p.Confirm {
 					fmt.Fprintln(a.stderr, "如这些金额确实无误，请加 --confirm-amounts 重新导入")
@@ -101,7 +101,7 @@ func (a *cli) importLedger(ctx context.Context, ap *app.App, id, path, errorsOut
 	}
 	a.summarizeBook(res)
 	if len(res.Notes) > 0 {
-		fmt.Fprintf(a.stdout, "提示：%d 条记录已导入，但其法定期限暂无法计算：\n%s", len(res.Notes), app.ProblemsText(path, res.Notes))
+		fmt.Fprintf(a.stdout, "提示：%d 条记录已导入，但其法定期限暂无法计算：\n%s", res.NoteCount, app.ProblemsTextOf(path, res.Notes, res.NoteCount))
 	}
 	if len(res.Ignored) > 0 {
 		fmt.Fprintf(a.stdout, "以下列不属于%s台账，已忽略：%s\n", res.Ledger.Name, strings.Join(res.Ignored, "、"))
@@ -119,7 +119,7 @@ func (a *cli) summarizeBook(res app.ImportResult) {
 	if len(b.Sheets) > 1 || len(b.Skipped) > 0 {
 		var read []string
 		for _, s := range b.Sheets {
-			read = append(read, fmt.Sprintf("“%s”%d 行", s.Sheet, len(s.Records)))
+			read = append(read, fmt.Sprintf("“%s”%d 行", s.Sheet, s.Count))
 		}
 		fmt.Fprintf(a.stdout, "已读取工作表：%s\n", strings.Join(read, "、"))
 		for _, s := range b.Skipped {
@@ -131,11 +131,15 @@ func (a *cli) summarizeBook(res app.ImportResult) {
 		if s.Sheet != "" {
 			where = "工作表“" + s.Sheet + "”"
 		}
-		for _, k := range s.Skipped {
+		for i, k := range s.Skipped {
+			if i == 100 {
+				fmt.Fprintf(a.stdout, "……共跳过%s %d 行\n", where, s.SkippedCount)
+				break
+			}
 			fmt.Fprintf(a.stdout, "已跳过%s第%d行（%s）：%s\n", where, k.Row, k.Why, k.Text)
 		}
-		if len(s.HiddenRows) > 0 {
-			fmt.Fprintf(a.stdout, "提示：%s第%s行在表格中是隐藏行，已照常导入\n", where, joinInts(s.HiddenRows))
+		if s.Hidden > 0 {
+			fmt.Fprintf(a.stdout, "提示：%s第%s行在表格中是隐藏行，已照常导入\n", where, joinInts(s.HiddenRows, s.Hidden))
 		}
 		if s.Filled > 0 {
 			fmt.Fprintf(a.stdout, "提示：%s有 %d 个单元格取自上方纵向合并的单元格\n", where, s.Filled)
@@ -143,13 +147,14 @@ func (a *cli) summarizeBook(res app.ImportResult) {
 	}
 }
 
-func joinInts(ns []int) string {
+// joinInts lists the first rows of total.
+func joinInts(ns []int, total int) string {
 	s := make([]string, len(ns))
 	for i, n := range ns {
 		s[i] = fmt.Sprint(n)
 	}
-	if len(s) > 20 {
-		return strings.Join(s[:20], "、") + fmt.Sprintf(" 等 %d 行", len(s))
+	if total > 20 {
+		return strings.Join(s[:min(20, len(s))], "、") + fmt.Sprintf(" 等 %d 行", total)
 	}
 	return strings.Join(s, "、")
 }
