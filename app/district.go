@@ -34,10 +34,11 @@ func (a *App) importDistrict(ctx context.Context, id, path string, opt ImportOpt
 		source = opt.Source
 	}
 	res := &ImportResult{Ledger: d, File: source}
-	sheets, err := excel.ReadAll(path)
+	src, err := excel.OpenAll(path)
 	if err != nil {
 		return ctx, res, &Error{Code: Invalid, Msg: err.Error(), Err: err}
 	}
+	defer src.Close()
 	tree, err := a.db.UnitTree(ctx)
 	if err != nil {
 		return ctx, res, err
@@ -54,27 +55,31 @@ func (a *App) importDistrict(ctx context.Context, id, path string, opt ImportOpt
 			return ctx, res, &Error{Code: Invalid, Msg: err.Error(), Err: err}
 		}
 	}
-	book, err := importer.ParseBook(d, sheets, iopt)
+	st, err := importer.Open(d, src.Tables, iopt)
 	if err != nil {
 		return ctx, res, &Error{Code: Invalid, Msg: err.Error(), Err: err}
 	}
-	var ambiguous []importer.Problem
+	defer st.Close()
+	book := st.Book
 	districts := map[string]bool{}
-	for _, s := range book.Sheets {
-		for _, p := range s.Problems {
-			if strings.Contains(p.Msg, "不唯一，可能是") {
-				ambiguous = append(ambiguous, p)
+	for st.Next() { // streamed: the districts of the units named
+		r := st.Item().Record
+		for _, f := range d.Fields {
+			if f.Type != ledger.UnitRef {
+				continue
+			}
+			if u, ok := tree.Get(r.String(f.Name)); ok {
+				districts[u.District] = true
 			}
 		}
-		for _, r := range s.Records {
-			for _, f := range d.Fields {
-				if f.Type != ledger.UnitRef {
-					continue
-				}
-				if u, ok := tree.Get(r.String(f.Name)); ok {
-					districts[u.District] = true
-				}
-			}
+	}
+	if err := st.Err(); err != nil {
+		return ctx, res, &Error{Code: Invalid, Msg: err.Error(), Err: err}
+	}
+	var ambiguous []importer.Problem
+	for _, p := range book.Problems() {
+		if strings.Contains(p.Msg, "不唯一，可能是") {
+			ambiguous = append(ambiguous, p)
 		}
 	}
 	if len(ambiguous) > 0 {

@@ -43,6 +43,7 @@ func (a *App) PreviewImport(ctx context.Context, id, path string, opt ImportOpti
 	if err != nil {
 		return p, run.res, err
 	}
+	ctx = run.ctx
 	d, st, book := run.d, run.st, run.st.Book
 	scope := run.act.scope()
 	for st.Next() {

@@ -78,6 +78,7 @@ func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (I
 	if err != nil {
 		return run.res, err
 	}
+	ctx = run.ctx
 	res, d, ch, st := &run.res, run.d, run.ch, run.st
 	book := st.Book
 	if opt.DryRun {
@@ -161,6 +162,7 @@ var errRefused = errors.New("import refused")
 // importRun is an import under way: the file opened, its headers read,
 // its records streaming.
 type importRun struct {
+	ctx     context.Context // the caller's, with the import's district
 	res     ImportResult
 	act     Actor
 	d       *ledger.Definition
@@ -209,20 +211,20 @@ func (a *App) openImport(ctx context.Context, id, path string, opt ImportOptions
 		source = opt.Source
 	}
 	if _, err := actor(ctx); err != nil {
-		return ImportResult{}, err
+		return nil, err
 	}
 	ctx, guessed, err := a.importDistrict(ctx, id, path, opt)
 	if err != nil {
 		if guessed != nil {
-			return *guessed, err
+			return &importRun{res: *guessed}, err
 		}
-		return ImportResult{}, err
+		return nil, err
 	}
 	act, d, ch, err := a.writer(ctx, id, source)
 	if err != nil {
 		return nil, err
 	}
-	run := &importRun{act: act, d: d, ch: ch, res: ImportResult{Ledger: d, File: source}}
+	run := &importRun{ctx: ctx, act: act, d: d, ch: ch, res: ImportResult{Ledger: d, File: source}}
 	iopt := importer.Options{Env: ch.Env, Progress: opt.Check, ConfirmAmounts: opt.ConfirmAmounts}
 	if opt.Mapping != "" {
 		if iopt.Mapping, err = importer.ParseMapping(d, opt.Mapping); err != nil {

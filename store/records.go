@@ -228,14 +228,14 @@ type saver struct {
 	ch        Change
 	now       string
 	all       []*ledger.Field
-	sel       *sql.Stmt
 	writable  func(unit, account string) bool
 	res       SaveResult
 	errs      []RowError
 	nerrs     int // every refused row; errs keeps MaxRowErrors
 	seen      int
 	keysSaved *keySet
-	district  string // the district records are found and inserted in
+	district  string          // the district records are found and inserted in
+	pending   []pendingInsert // new records of the batch, inserted by flush
 }
 
 func (db *DB) newSaver(ctx context.Context, tx *sql.Tx, d *ledger.Definition, ch Change) (*saver, error) {
@@ -255,13 +255,8 @@ func (db *DB) newSaver(ctx context.Context, tx *sql.Tx, d *ledger.Definition, ch
 	if s.district, err = db.keyDistrict(ctx, tx, ch.Scope); err != nil {
 		return nil, err
 	}
-	s.sel, err = tx.PrepareContext(ctx, db.rebind(fmt.Sprintf("SELECT id, %s, %s FROM %s WHERE %s", columnList(s.all), metaColumns, d.Table(), keyWhere(d))))
-	if err != nil {
-		return nil, err
-	}
 	s.writable, err = db.writeCheck(ctx, tx, ch)
 	if err != nil {
-		s.sel.Close()
 		return nil, err
 	}
 	return s, nil
@@ -291,7 +286,7 @@ func (db *DB) writeCheck(ctx context.Context, q querier, ch Change) (func(unit, 
 	return func(unit, _ string) bool { return in[unit] }, nil
 }
 
-func (s *saver) Close() { s.sel.Close() }
+func (s *saver) Close() {}
 
 // ownerOK reports whether the unit record r counts for may be named by the
 // writer: on a unit's own ledgers a writer below the district level names
@@ -328,9 +323,14 @@ func (s *saver) refuse(i int, row Row, key, field string, kind ErrKind, msg stri
 }
 
 // Save saves one batch of rows. Refused rows are collected (Err); other
-// errors end the save.
+// errors end the save. The batch's stored records are found together and
+// its new records inserted together (save_batch.go).
 func (s *saver) Save(ctx context.Context, rows []Row) error {
 	d := s.d
+	found, err := s.lookup(ctx, rows)
+	if err != nil {
+		return err
+	}
 	for n, row := range rows {
 		i := s.seen + n
 		if s.ch.Progress != nil && i > 0 && i%500 == 0 {
@@ -339,35 +339,15 @@ func (s *saver) Save(ctx context.Context, rows []Row) error {
 		r := row.Record
 		key := d.KeyText(r)
 		present := row.Present
-		keyArgs := make([]any, 0, len(d.Key)+1)
-		keyArgs = append(keyArgs, s.district)
-		for _, k := range d.Key {
-			keyArgs = append(keyArgs, s.db.encode(d.Field(k), r[k]))
-		}
-		vals := make([]any, len(s.all)+1+len(metaKeys))
-		ptrs := make([]any, len(vals))
-		for j := range vals {
-			ptrs[j] = &vals[j]
-		}
-		err := s.sel.QueryRowContext(ctx, keyArgs...).Scan(ptrs...)
-		if err == sql.ErrNoRows {
+		if found[n] == nil {
 			if s.ch.UpdateOnly {
 				s.refuse(i, row, key, "", NotFound, fmt.Sprintf("%s“%s”不存在", d.Name, key))
 				continue
 			}
-			if err := s.insert(ctx, i, row, key); err != nil {
-				return err
-			}
+			s.insert(i, row, key)
 			continue
 		}
-		if err != nil {
-			return err
-		}
-		old, id, err := s.db.toRecord(s.all, vals[:len(s.all)+1])
-		if err != nil {
-			return err
-		}
-		setMeta(old, vals[len(s.all)+1:])
+		old, id := found[n].rec, found[n].id
 		writable := s.writable(old.String(ledger.MetaRecordUnit), old.String(ledger.MetaCreatedBy))
 		if at := old.String(ledger.MetaDeletedAt); at != "" && writable {
 			s.refuse(i, row, key, "", Conflict, fmt.Sprintf("%s“%s”已于%s被%s删除（原因：%s），不能再次录入；如需恢复，请使用“恢复”", d.Name, key,
@@ -389,21 +369,22 @@ func (s *saver) Save(ctx context.Context, rows []Row) error {
 		}
 	}
 	s.seen += len(rows)
-	return nil
+	return s.flush(ctx)
 }
 
-func (s *saver) insert(ctx context.Context, i int, row Row, key string) error {
+// insert checks a new record and queues it for the batch's INSERT.
+func (s *saver) insert(i int, row Row, key string) {
 	d := s.d
 	if !s.keysSaved.add(key) {
 		s.refuse(i, row, key, "", Conflict, fmt.Sprintf("%s“%s”重复", d.Name, key))
-		return nil
+		return
 	}
 	r := row.Record
 	if s.ch.Env != nil {
 		for _, e := range d.Rederive(r, s.ch.Env) {
 			if !e.Warning {
 				s.refuse(i, row, key, e.Label, Invalid, e.Msg)
-				return nil
+				return
 			}
 		}
 	}
@@ -413,41 +394,20 @@ func (s *saver) insert(ctx context.Context, i int, row Row, key string) error {
 	}
 	if !s.writable(unit, s.ch.Account) {
 		s.refuse(i, row, key, "", Forbidden, fmt.Sprintf("无权为本单位以外的单位录入%s", d.Name))
-		return nil
+		return
 	}
 	if !s.ownerOK(r) {
 		s.refuse(i, row, key, d.Field(d.Owner).Label, Forbidden, fmt.Sprintf("无权为本单位以外的单位录入%s（%s不在您的数据范围内）", d.Name, d.Field(d.Owner).Label))
-		return nil
+		return
 	}
 	for j := range d.Fields {
 		f := &d.Fields[j]
 		if v, ok := r[f.Name].(string); ok && f.LooksMasked(v) {
 			s.refuse(i, row, key, f.Label, Invalid, fmt.Sprintf("“%s”是打码后的值，新记录须填写完整的%s", v, f.Label))
-			return nil
+			return
 		}
 	}
-	cols := make([]string, 0, len(s.all)+6)
-	args := make([]any, 0, len(s.all)+6)
-	for _, f := range s.all {
-		if v, ok := r[f.Name]; ok && v != nil {
-			cols = append(cols, f.Name)
-			args = append(args, s.db.encode(f, v))
-			if f.Sensitive {
-				cols = append(cols, bidx(f))
-				args = append(args, s.db.bidxArg(v))
-			}
-		}
-	}
-	cols = append(cols, "created_at", "updated_at", "record_unit", "created_by", "version", "district")
-	args = append(args, s.now, s.now, nullable(unit), nullable(s.ch.Account), 1, s.district)
-	q := fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s) RETURNING id", d.Table(), strings.Join(cols, ", "),
-		strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", "))
-	var id int64
-	if err := s.tx.QueryRowContext(ctx, s.db.rebind(q), args...).Scan(&id); err != nil {
-		return fmt.Errorf("新增%s %s 失败: %w", d.Name, key, err)
-	}
-	s.res.Inserted++
-	return s.db.history(ctx, s.tx, d, id, "新增", s.now, s.ch, nil, r, 1)
+	s.pending = append(s.pending, pendingInsert{key: d.KeyOf(r), rec: r, unit: unit})
 }
 
 func (s *saver) update(ctx context.Context, i int, row Row, key string, id int64, old ledger.Record, present []string) error {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -13,7 +14,13 @@ import (
 	"fazhi/internal/testfix"
 )
 
-func TestMain(m *testing.M) { testfix.Main(m) }
+func TestMain(m *testing.M) {
+	if f := os.Getenv(readFloorEnv); f != "" {
+		readFloor(f) // a child of BenchmarkImportLarge
+		return
+	}
+	testfix.Main(m)
+}
 
 // demoDB returns a database on engine e holding the demo (as `fazhi demo
 // load` leaves it) that the test may change: internal/testfix loads the
