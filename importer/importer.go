@@ -60,7 +60,7 @@ type Ignored struct {
 
 // Result is a parsed table.
 type Result struct {
-	Sheet   string
+	Sheet string
 	// Records, Rows, Given and Versions hold the records only when the
 	// table is parsed whole (Parse, ParseBook); a Stream yields them.
 	Records []ledger.Record
