@@ -147,6 +147,21 @@ func TestDistricts_SameNamesAndCaseNumbers(t *testing.T) {
 				}
 			}
 		}
+		// Search finds a district's documents in that district only.
+		doc := filepath.Join(t.TempDir(), "normdoc.csv")
+		os.WriteFile(doc, []byte("文号,标题,制定机关,公布日期,状态\n西政〔2022〕1号,西工区行政执法公示办法,区人民政府,2022-03-01,有效\n"), 0o644)
+		if _, err := ap.Import(ctx["410303"], "normdoc", doc, app.ImportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		for d, want := range map[string]int{"410303": 1, "410307": 0, "4103": 1, "": 1} {
+			_, res, err := ap.Search(ctx[d], "行政执法公示办法", 10, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != want {
+				t.Errorf("search in %q: %d hits, want %d", d, res.Total, want)
+			}
+		}
 		// The same 案号 in two districts: two records, each its own.
 		a, err := ap.GetRecord(ctx["410307"], "reconsideration", "偃政复〔2022〕1号")
 		if err != nil {

@@ -363,6 +363,14 @@ func (db *DB) Search(ctx context.Context, q search.Query, sc ledger.Scope) (sear
 			continue
 		}
 		c := "deleted_at IS NULL"
+		region := sc.District
+		if region == "" {
+			region, _ = ledger.DistrictFrom(ctx)
+		}
+		if rc, ra := regionCond("district", region); rc != "" {
+			c += " AND " + rc // another district's records are not found
+			args = append(args, ra...)
+		}
 		if !d.Public {
 			cond, a, ct := readScope(d, sc)
 			if cond != "" {
