@@ -14,6 +14,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fazhi/internal/seal"
@@ -49,7 +50,7 @@ type DB struct {
 	Now func() time.Time
 	// keys seal sensitive values (store/seal.go); the current key is the
 	// database's.
-	keys *seal.Keyring
+	keyp atomic.Pointer[seal.Keyring]
 	dsn  string // for the PostgreSQL client programs of Backup
 }
 
@@ -66,7 +67,7 @@ func OpenWith(ctx context.Context, dsn string, opt Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db.keys = keys
+	db.keyp.Store(keys)
 	fail := func() {
 		if created {
 			os.Remove(keys.File) // a key made for this open, refused: no stray key file

@@ -26,6 +26,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"sync"
 	"time"
 
 	"fazhi/internal/seal"
@@ -69,7 +71,7 @@ func LoadKeys(dsn string, opt Options) (*seal.Keyring, bool, error) {
 // Keys is the keyring the database is sealed with (its current key is the
 // database's key). Other packages seal their own sensitive values with it
 // (the audit trail's before/after values).
-func (db *DB) Keys() *seal.Keyring { return db.keys }
+func (db *DB) Keys() *seal.Keyring { return db.keyp.Load() }
 
 // bidx is the blind-index column of a sensitive field.
 func bidx(f *ledger.Field) string { return f.Name + "_bidx" }
@@ -91,7 +93,7 @@ func (db *DB) BlindIndex(f *ledger.Field, v string) string {
 	if f.Normalize != nil {
 		v = f.Normalize(v)
 	}
-	return db.keys.BlindIndex(v)
+	return db.Keys().BlindIndex(v)
 }
 
 // openSeal runs at open, after the migrations: it checks the key against
@@ -104,21 +106,21 @@ func (db *DB) openSeal(ctx context.Context) error {
 		return err
 	}
 	if err == nil {
-		k := db.keys.WithCurrent(id)
+		k := db.Keys().WithCurrent(id)
 		if k == nil {
 			return fmt.Errorf("数据密钥不符：数据库中的证件号等敏感数据由编号为 %s 的数据密钥加密，而%s中的密钥编号为 %v；请用 --data-key 或环境变量 %s/%s 指定原来的密钥（见 docs/SECURITY.md“数据保密性”）",
-				id, db.keys.Source, db.keys.IDs(), seal.EnvKey, seal.EnvKeyFile)
+				id, db.Keys().Source, db.Keys().IDs(), seal.EnvKey, seal.EnvKeyFile)
 		}
-		db.keys = k
+		db.keyp.Store(k)
 		return nil
 	}
 	n := 0
 	err = db.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if n, err = db.reseal(ctx, tx, db.keys); err != nil {
+		if n, err = db.reseal(ctx, tx, db.Keys()); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, db.rebind(`INSERT INTO data_key_state (id, key_id, updated_at) VALUES (1, ?, ?)`), db.keys.ID(), time.Now().UTC().Format(time.RFC3339))
+		_, err = tx.ExecContext(ctx, db.rebind(`INSERT INTO data_key_state (id, key_id, updated_at) VALUES (1, ?, ?)`), db.Keys().ID(), time.Now().UTC().Format(time.RFC3339))
 		return err
 	})
 	if err != nil {
@@ -170,25 +172,106 @@ func (db *DB) checkKey(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	if id != db.keys.ID() {
-		return fmt.Errorf("数据密钥已轮换（数据库现用密钥编号 %s，本进程为 %s）：请用新密钥重新启动服务后再修改数据", id, db.keys.ID())
+	if id != db.Keys().ID() {
+		return fmt.Errorf("数据密钥已轮换（数据库现用密钥编号 %s，本进程为 %s）：请用新密钥重新启动服务后再修改数据", id, db.Keys().ID())
 	}
 	return nil
 }
 
 // sealValue is the stored text of sensitive value v.
-func (db *DB) sealValue(v string) string { return db.keys.Seal(v) }
+func (db *DB) sealValue(v string) string { return db.Keys().Seal(v) }
 
 // openValue is the clear value of stored sensitive text s.
 func (db *DB) openValue(f *ledger.Field, s string) (string, error) {
-	p, err := db.keys.Open(s)
+	p, err := db.Keys().Open(s)
 	if errors.Is(err, seal.ErrUnknownKey) {
-		return "", fmt.Errorf("字段 %s 由编号为 %s 的数据密钥加密，本进程的密钥编号为 %s：数据密钥已轮换或密钥有误，请用数据库现用的密钥重新启动", f.Label, seal.KeyOf(s), db.keys.ID())
+		return "", fmt.Errorf("字段 %s 由编号为 %s 的数据密钥加密，本进程的密钥编号为 %s：数据密钥已轮换或密钥有误，请用数据库现用的密钥重新启动", f.Label, seal.KeyOf(s), db.Keys().ID())
 	}
 	if err != nil {
 		return "", fmt.Errorf("字段 %s: %w", f.Label, err)
 	}
 	return p, nil
+}
+
+// sealedColumns are the text columns of other tables that hold sealed
+// values (RegisterSealedColumn), re-encrypted by a key rotation.
+var (
+	sealedMu      sync.Mutex
+	sealedColumns [][2]string
+)
+
+// RegisterSealedColumn names a column of another table (with an integer
+// primary key "id") whose text holds values sealed with DB.Keys() (the
+// audit trail's before/after values): RotateKey re-encrypts every sealed
+// value found in it, wherever it stands in the text (a JSON object, a
+// plain value). Whatever is computed over those values (a MAC chain) must
+// be computed over the clear text, not over the ciphertext, which a
+// rotation changes. Call it from an init function.
+func RegisterSealedColumn(table, column string) {
+	sealedMu.Lock()
+	defer sealedMu.Unlock()
+	sealedColumns = append(sealedColumns, [2]string{table, column})
+}
+
+// sealedToken matches a sealed value inside any text.
+var sealedToken = regexp.MustCompile(`fzs1:[0-9a-f]{16}:[A-Za-z0-9+/]+`)
+
+// resealColumn re-encrypts the sealed values in one registered column.
+func (db *DB) resealColumn(ctx context.Context, tx *sql.Tx, table, col string, from, to *seal.Keyring) (int, error) {
+	sel := db.rebind(fmt.Sprintf("SELECT id, %s FROM %s WHERE id > ? AND %s LIKE '%%fzs1:%%' ORDER BY id LIMIT %d", col, table, col, resealBatch))
+	n := 0
+	var last int64
+	for {
+		rows, err := tx.QueryContext(ctx, sel, last)
+		if err != nil {
+			return n, err
+		}
+		type row struct {
+			id int64
+			v  string
+		}
+		var batch []row
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.id, &r.v); err != nil {
+				rows.Close()
+				return n, err
+			}
+			batch = append(batch, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return n, err
+		}
+		if len(batch) == 0 {
+			return n, nil
+		}
+		for _, r := range batch {
+			last = r.id
+			var ferr error
+			nv := sealedToken.ReplaceAllStringFunc(r.v, func(tok string) string {
+				if seal.KeyOf(tok) == to.ID() || ferr != nil {
+					return tok
+				}
+				p, err := from.Open(tok)
+				if err != nil {
+					ferr = err
+					return tok
+				}
+				return to.Seal(p)
+			})
+			if ferr != nil {
+				return n, fmt.Errorf("%s 第 %d 行: %w", table, r.id, ferr)
+			}
+			if nv == r.v {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, db.rebind(fmt.Sprintf("UPDATE %s SET %s = ? WHERE id = ?", table, col)), nv, r.id); err != nil {
+				return n, err
+			}
+			n++
+		}
+	}
 }
 
 // resealBatch is how many rows reseal reads at a time.
@@ -200,7 +283,7 @@ const resealBatch = 500
 // db.keys are re-encrypted (a rotation). It reads in batches by id, inside
 // the caller's transaction, and returns how many rows it rewrote.
 func (db *DB) reseal(ctx context.Context, tx *sql.Tx, to *seal.Keyring) (int, error) {
-	from := db.keys.Plus(to)
+	from := db.Keys().Plus(to)
 	n := 0
 	for _, d := range ledger.All() {
 		fs := sensitiveFields(d)
@@ -214,6 +297,16 @@ func (db *DB) reseal(ctx context.Context, tx *sql.Tx, to *seal.Keyring) (int, er
 		n += m
 		if m, err = db.resealHistory(ctx, tx, d, fs, from, to); err != nil {
 			return n, fmt.Errorf("%s的修改记录: %w", d.Name, err)
+		}
+		n += m
+	}
+	sealedMu.Lock()
+	cols := append([][2]string(nil), sealedColumns...)
+	sealedMu.Unlock()
+	for _, c := range cols {
+		m, err := db.resealColumn(ctx, tx, c[0], c[1], from, to)
+		if err != nil {
+			return n, err
 		}
 		n += m
 	}
@@ -392,7 +485,7 @@ func (db *DB) openHistory(d *ledger.Definition, m map[string]string) error {
 // with the new key. Returns the rows rewritten.
 func (db *DB) RotateKey(ctx context.Context, to *seal.Keyring) (int, error) {
 	n := 0
-	both := db.keys.Plus(to)
+	both := db.Keys().Plus(to)
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		q := `SELECT key_id FROM data_key_state WHERE id = 1`
 		if db.Dialect == Postgres {
@@ -403,7 +496,7 @@ func (db *DB) RotateKey(ctx context.Context, to *seal.Keyring) (int, error) {
 			return fmt.Errorf("读取数据密钥状态: %w", err)
 		}
 		if !both.Has(id) {
-			return fmt.Errorf("数据库现用密钥编号 %s，不是本进程的密钥（%v）", id, db.keys.IDs())
+			return fmt.Errorf("数据库现用密钥编号 %s，不是本进程的密钥（%v）", id, db.Keys().IDs())
 		}
 		var err error
 		if n, err = db.reseal(ctx, tx, to); err != nil {
@@ -415,7 +508,7 @@ func (db *DB) RotateKey(ctx context.Context, to *seal.Keyring) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("轮换数据密钥失败（数据未变）: %w", err)
 	}
-	db.keys = both
+	db.keyp.Store(both)
 	return n, db.scrub(ctx)
 }
 

@@ -93,5 +93,5 @@ func (db *DB) dateArg(t time.Time) any {
 // bidxArg is the blind-index argument of a sensitive value.
 func (db *DB) bidxArg(v any) any {
 	s, _ := v.(string)
-	return nullable(db.keys.BlindIndex(s))
+	return nullable(db.Keys().BlindIndex(s))
 }
