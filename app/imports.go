@@ -38,6 +38,9 @@ type ImportOptions struct {
 	ClearBlank bool
 }
 
+// ImportColumn is a column of a file's header and the field it is read as.
+type ImportColumn = importer.Column
+
 // ImportResult says what an import did, or why it wrote nothing.
 type ImportResult struct {
 	Ledger   *ledger.Definition
@@ -57,6 +60,10 @@ type ImportResult struct {
 	// MappingSaved says the given one was kept.
 	MappingUsed  string
 	MappingSaved bool
+	// Header is the columns of the first sheet's header and the field
+	// each is read as, for mapping columns by hand (also when the header
+	// lacks required columns).
+	Header []ImportColumn
 }
 
 // Import reads a ledger file (.xlsx, .xls/.et/.ods, CSV/text, an HTML
@@ -268,11 +275,17 @@ func (a *App) openImport(ctx context.Context, id, path string, opt ImportOptions
 	st, err := importer.Open(d, sheets, iopt)
 	if err != nil {
 		run.res.Table = sheets[0]
+		for _, t := range sheets {
+			if run.res.Header = importer.HeaderColumns(d, t, iopt); run.res.Header != nil {
+				break
+			}
+		}
 		return run, &Error{Code: Invalid, Msg: err.Error(), Err: err}
 	}
 	run.st = st
 	book := st.Book
 	run.res.Book, run.res.Table = book, book.Tables[0]
+	run.res.Header = importer.HeaderColumns(d, book.Tables[0], iopt)
 	seen := map[string]bool{}
 	for _, s := range book.Sheets {
 		for _, ig := range s.Ignored {

@@ -230,3 +230,48 @@ func DescribeMapping(d *ledger.Definition, m map[string]string) string {
 	sort.Strings(out)
 	return strings.Join(out, "，")
 }
+
+// Column is one column of a file's header and the field it is read as.
+type Column struct {
+	Col    int    // 0-based
+	Letter string // A, B, …
+	Label  string // the header text
+	Field  string // the field's label; "" when the column is not read
+}
+
+// HeaderColumns returns the columns of the header t most likely has (the
+// best candidate row even when required columns are missing, else the
+// first non-blank row near the top) with the field each is read as: what
+// a page offers for the user to map by hand. Nil for a blank table.
+func HeaderColumns(d *ledger.Definition, t *excel.Table, opt Options) []Column {
+	var out []Column
+	if h := findHeader(d, t, opt); h != nil {
+		width := 0
+		for j := range h.labels {
+			width = max(width, j+1)
+		}
+		for j := 0; j < width; j++ {
+			l, ok := h.labels[j]
+			if !ok {
+				continue
+			}
+			c := Column{Col: j, Letter: columnName(j), Label: l}
+			if f := h.cols[j]; f != nil {
+				c.Field = f.Label
+			}
+			out = append(out, c)
+		}
+		return out
+	}
+	for i := 0; i < min(headerScan, len(t.Rows)); i++ {
+		for j, v := range t.Rows[i] {
+			if l := ledger.Clean(v); l != "" {
+				out = append(out, Column{Col: j, Letter: columnName(j), Label: l})
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}

@@ -24,6 +24,7 @@ const maxUpload = 200 << 20
 type upload struct {
 	ledger, account, path, name string
 	res                         app.ImportResult
+	opt                         app.ImportOptions // as previewed; the import uses the same
 	at                          time.Time
 }
 
@@ -81,6 +82,16 @@ type previewData struct {
 	Errors                     []rowError
 	Notes                      []string
 	Changes                    []struct{ Key, What string }
+	// The options previewed (and imported on confirmation).
+	ClearBlank, ConfirmAmounts bool
+	// NeedConfirm: some errors are amounts the user may confirm.
+	NeedConfirm bool
+	// Columns offers a field for each column of the file's header when
+	// the automatic match is incomplete (missing or ignored columns);
+	// Fields are the choices.
+	Columns []app.ImportColumn
+	Fields  []string
+	Mapping string // the mapping applied by hand, if any
 }
 
 type importData struct {
@@ -136,10 +147,45 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	act := actorOf(r)
-	prev, res, err := s.app.PreviewImport(r.Context(), d.ID, path, app.ImportOptions{Source: name})
-	up := &upload{ledger: d.ID, account: act.Account, path: path, name: name, res: res, at: time.Now()}
+	up := &upload{ledger: d.ID, account: act.Account, path: path, name: name, at: time.Now(),
+		opt: app.ImportOptions{Source: name, ClearBlank: r.FormValue("clear_blank") != ""}}
 	tok := s.uploads.put(up)
-	pd := &previewData{FileName: name, Token: tok, Rows: res.Rows}
+	s.preview(w, r, d, tok, up)
+}
+
+// importRepreview previews a kept upload again with other options: the
+// amounts confirmed, blank cells clearing, columns mapped by hand.
+func (s *Server) importRepreview(w http.ResponseWriter, r *http.Request) {
+	d, err := app.Ledger(r.PathValue("ledger"))
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	tok := r.FormValue("token")
+	up, ok := s.uploads.get(tok, actorOf(r).Account, d.ID)
+	if !ok {
+		s.fail(w, r, app.NotFound, "上传的文件已过期或不存在，请重新上传", http.StatusNotFound)
+		return
+	}
+	up.opt.ClearBlank = r.FormValue("clear_blank") != ""
+	up.opt.ConfirmAmounts = r.FormValue("confirm_amounts") != ""
+	if r.FormValue("remap") != "" {
+		var parts []string
+		for _, c := range up.res.Header {
+			if f := r.FormValue("map_" + c.Letter); f != "" {
+				parts = append(parts, c.Letter+"="+f)
+			}
+		}
+		up.opt.Mapping = strings.Join(parts, ",")
+	}
+	s.preview(w, r, d, tok, up)
+}
+
+// preview shows what importing the kept upload with its options would do.
+func (s *Server) preview(w http.ResponseWriter, r *http.Request, d *ledger.Definition, tok string, up *upload) {
+	prev, res, err := s.app.PreviewImport(r.Context(), d.ID, up.path, up.opt)
+	up.res = res
+	pd := &previewData{FileName: up.name, Token: tok, Rows: res.Rows, ClearBlank: up.opt.ClearBlank, ConfirmAmounts: up.opt.ConfirmAmounts, Mapping: up.opt.Mapping}
 	status := http.StatusOK
 	if err != nil {
 		c := app.CodeOf(err)
@@ -151,13 +197,17 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
 		status = statusOf(c)
 		for _, p := range res.Problems {
 			pd.Errors = append(pd.Errors, rowError{Row: p.Row, Column: p.Column, Msg: p.Msg})
+			pd.NeedConfirm = pd.NeedConfirm || p.Confirm
 		}
 		if len(pd.Errors) == 0 {
-			pd.Errors = append(pd.Errors, rowError{Msg: strings.ReplaceAll(err.Error(), path, name)})
+			pd.Errors = append(pd.Errors, rowError{Msg: strings.ReplaceAll(err.Error(), up.path, up.name)})
 		}
-		pd.ErrorCount = len(pd.Errors)
+		pd.ErrorCount = max(len(pd.Errors), res.ProblemCount)
 		if res.Table != nil && len(res.Problems) > 0 {
 			pd.ErrorsURL = "/ledgers/" + d.ID + "/import/errors?token=" + tok
+		}
+		if res.Book == nil || up.opt.Mapping != "" {
+			pd.Columns = res.Header // the header itself is wrong: map by hand
 		}
 	} else {
 		pd.New, pd.Changed, pd.Unchanged = prev.New, prev.Changed, prev.Unchanged
@@ -166,6 +216,7 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
 		}
 		if len(res.Ignored) > 0 {
 			pd.Notes = append(pd.Notes, "以下列不属于本台账，将被忽略："+strings.Join(res.Ignored, "、"))
+			pd.Columns = res.Header
 		}
 		for _, c := range prev.Changes {
 			what := "新增"
@@ -173,6 +224,13 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
 				what = strings.Join(c.What, "；")
 			}
 			pd.Changes = append(pd.Changes, struct{ Key, What string }{fmt.Sprintf("第%d行 %s", c.Row, c.Key), what})
+		}
+	}
+	if pd.Columns != nil {
+		for _, f := range d.Fields {
+			if !f.Derived {
+				pd.Fields = append(pd.Fields, f.Label)
+			}
 		}
 	}
 	s.page(w, r, status, "import", "导入"+d.Name, d.ID, importData{Ledger: d, Preview: pd})
@@ -186,13 +244,17 @@ func (s *Server) importConfirm(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, app.NotFound, "上传的文件已过期或不存在，请重新上传", http.StatusNotFound)
 		return
 	}
-	res, err := s.app.Import(r.Context(), id, up.path, app.ImportOptions{Source: up.name})
+	res, err := s.app.Import(r.Context(), id, up.path, up.opt)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
 	s.uploads.drop(tok)
-	s.flash(w, fmt.Sprintf("已导入 %s：共 %d 行，新增 %d 条，修改 %d 条，不变 %d 条", up.name, res.Rows, res.Result.Inserted, res.Result.Updated, res.Result.Unchanged))
+	msg := fmt.Sprintf("已导入 %s：共 %d 行，新增 %d 条，修改 %d 条，不变 %d 条", up.name, res.Rows, res.Result.Inserted, res.Result.Updated, res.Result.Unchanged)
+	if res.MappingSaved {
+		msg += "；列对应已保存，下次导入同样表头的文件时自动沿用"
+	}
+	s.flash(w, msg)
 	http.Redirect(w, r, "/ledgers/"+id, http.StatusSeeOther)
 }
 

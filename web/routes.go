@@ -50,6 +50,7 @@ func New(a *app.App, opts Options) (*Server, error) {
 	in("GET /ledgers/{ledger}/import", s.importPage)
 	in("POST /ledgers/{ledger}/import", s.importUpload)
 	in("POST /ledgers/{ledger}/import/confirm", s.importConfirm)
+	in("POST /ledgers/{ledger}/import/preview", s.importRepreview)
 	in("GET /ledgers/{ledger}/import/errors", s.importErrors)
 	in("GET /ledgers/{ledger}/template", s.template)
 	in("GET /ledgers/{ledger}/export", s.export)
