@@ -70,6 +70,32 @@ func TestUnitTree_ReorganisationKeepsPastFigures(t *testing.T) {
 			return out
 		}
 		before := figs(2022)
+		// The district's 2022 report: counts, a grouping by 被申请人类型
+		// (from the unit tree) and, in the internal HTML, the records
+		// behind each figure with their units.
+		narrative := "标题：偃师区{{year}}年度法治政府建设情况的报告\n---\n" +
+			"{{year}}年共收到行政复议申请{{reconsideration.received}}起，其中{{reconsideration.by_respondent_type}}。\n"
+		if _, _, err := ap.SaveReport(local, 2022, narrative, "测试"); err != nil {
+			t.Fatal(err)
+		}
+		report := func() string {
+			var out strings.Builder
+			for _, o := range []app.ReportOptions{
+				{Year: 2022, Format: "md", Force: true},
+				{Year: 2022, Format: "html", Force: true, Internal: true},
+			} {
+				var b strings.Builder
+				if _, err := ap.RenderReport(local, &b, o); err != nil {
+					t.Fatal(err)
+				}
+				out.WriteString(b.String())
+			}
+			return out.String()
+		}
+		reportBefore := report()
+		if !strings.Contains(reportBefore, "收到行政复议申请5起") {
+			t.Fatalf("2022 report before the reorganisation lacks its figure:\n%.600s", reportBefore)
+		}
 		received := func(f map[string]map[string]float64) map[string]float64 {
 			out := map[string]float64{}
 			for c, m := range f {
@@ -90,6 +116,9 @@ func TestUnitTree_ReorganisationKeepsPastFigures(t *testing.T) {
 		}
 		if after := figs(2022); !reflect.DeepEqual(after, before) {
 			t.Errorf("2022 figures changed by the 2024 reorganisation:\nbefore %v\nafter  %v", received(before), received(after))
+		}
+		if reportAfter := report(); reportAfter != reportBefore {
+			t.Errorf("2022 report changed by the 2024 reorganisation:\n%s", firstDiff(reportBefore, reportAfter))
 		}
 		want2024 := map[string]float64{"410307200": 3, "410307201": 0, "410307202": 3, "410307211": 1, "410307212": 1, "410307221": 2}
 		if got := received(figs(2024)); !reflect.DeepEqual(got, want2024) {
@@ -115,4 +144,14 @@ func TestUnitTree_ReorganisationKeepsPastFigures(t *testing.T) {
 			t.Error("a unit moved below its own child")
 		}
 	})
+}
+
+// firstDiff shows where two texts part, with some context.
+func firstDiff(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-120)
+	return "before: …" + a[from:min(len(a), i+120)] + "\nafter:  …" + b[from:min(len(b), i+120)]
 }
