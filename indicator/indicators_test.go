@@ -3,6 +3,7 @@ package indicator_test
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -230,6 +231,52 @@ func TestNoRecords(t *testing.T) {
 			}
 			if got := indicator.NoRecords(vals); got != want {
 				t.Errorf("NoRecords(%d) = %v, want %v", year, got, want)
+			}
+		}
+	})
+}
+
+// TestExplainWith_MatchesExplainLimit: the report's appendix, which reuses
+// the computed figures and counts a part only when its figure does not
+// say how many records it has, lists the same records and totals as
+// ExplainLimit, for every indicator and several limits, on both engines.
+func TestExplainWith_MatchesExplainLimit(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
+		raw := testdb.Open(t, e)
+		load(t, raw)
+		db := all{raw}
+		ctx := context.Background()
+		list, err := indicator.ComputeAll(ctx, db, 2022, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		vals := map[string]indicator.Value{}
+		for _, v := range list {
+			vals[v.ID] = v
+		}
+		keys := func(d *ledger.Definition, rs []ledger.Record) string {
+			var ks []string
+			for _, r := range rs {
+				ks = append(ks, d.KeyText(r))
+			}
+			return strings.Join(ks, "|")
+		}
+		for _, ind := range indicator.All() {
+			for _, limit := range []int{1, 2, 20} {
+				v1, p1, err1 := indicator.ExplainLimit(ctx, db, ind, 2022, "", limit)
+				v2, p2, err2 := indicator.ExplainWith(ctx, db, ind, 2022, "", limit, vals)
+				if err1 != nil || err2 != nil {
+					t.Fatalf("%s: %v / %v", ind.ID, err1, err2)
+				}
+				if v1.Value != v2.Value || v1.Null != v2.Null || len(p1) != len(p2) {
+					t.Fatalf("%s limit %d: value %v/%v, %d/%d parts", ind.ID, limit, v1.Value, v2.Value, len(p1), len(p2))
+				}
+				for i := range p1 {
+					if p1[i].Total != p2[i].Total || keys(p1[i].Ledger, p1[i].Records) != keys(p2[i].Ledger, p2[i].Records) || p1[i].Value.Value != p2[i].Value.Value {
+						t.Errorf("%s limit %d part %s: total %d/%d, records %s / %s", ind.ID, limit, p1[i].Indicator.ID, p1[i].Total, p2[i].Total,
+							keys(p1[i].Ledger, p1[i].Records), keys(p2[i].Ledger, p2[i].Records))
+					}
+				}
 			}
 		}
 	})
