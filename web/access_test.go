@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -95,5 +96,37 @@ func TestFirstLogin_PasswordChange(t *testing.T) {
 	}
 	if st, _, body := c.post("/login", url.Values{"name": {"caizheng"}, "password": {"wrong"}}); st != http.StatusUnauthorized || !strings.Contains(body, "账号或密码不正确") {
 		t.Errorf("wrong password: %d", st)
+	}
+}
+
+// TestReportDownload_DraftOnlyWhenAsked: a narrative whose lint finds
+// problems is not downloaded as a report; the page's links then ask for
+// the draft, which carries its mark.
+func TestReportDownload_DraftOnlyWhenAsked(t *testing.T) {
+	t.Parallel()
+	s, a := demoServer(t)
+	ctx := app.WithActor(context.Background(), app.LocalActor())
+	v, _, err := a.ReportText(ctx, 2022, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(v.Source, "{{reconsideration.accepted}}", "47", 1)
+	if text == v.Source {
+		t.Fatal("the demo narrative has no {{reconsideration.accepted}}")
+	}
+	if _, _, err := a.SaveReport(ctx, 2022, text, "手工改数"); err != nil {
+		t.Fatal(err)
+	}
+	c := newClient(t, s)
+	c.login("sifaju")
+	if st, _, body := c.get("/report/2022/download?format=md"); st != http.StatusBadRequest || !strings.Contains(body, "未生成") {
+		t.Errorf("download with findings: %d", st)
+	}
+	_, _, page := c.get("/report?year=2022")
+	if !regexp.MustCompile(`/report/2022/download\?[^"]*force=1`).MatchString(page) {
+		t.Errorf("the report page does not link the draft:\n%s", page[strings.Index(page, "toolbar"):][:600])
+	}
+	if st, _, body := c.get("/report/2022/download?format=md&force=1"); st != http.StatusOK || !strings.Contains(body, "草稿：检查未通过") {
+		t.Errorf("draft download: %d", st)
 	}
 }

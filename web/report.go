@@ -43,7 +43,9 @@ type reportData struct {
 
 // Download is the address of the report in format.
 func (d reportData) Download(format string) string {
-	return withQuery(fmt.Sprintf("/report/%d/download", d.Year), "format", format, "accepted", boolParam(d.AcceptedOnly))
+	// With findings, the download is the draft marked 草稿 (RenderReport
+	// refuses it otherwise).
+	return withQuery(fmt.Sprintf("/report/%d/download", d.Year), "format", format, "accepted", boolParam(d.AcceptedOnly), "force", boolParam(len(d.Findings) > 0))
 }
 
 func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
@@ -207,7 +209,8 @@ func (s *Server) reportDownload(w http.ResponseWriter, r *http.Request) {
 	if r.TLS != nil {
 		scheme = "https"
 	}
-	o := app.ReportOptions{Year: year, Format: format, AcceptedOnly: r.URL.Query().Get("accepted") == "1", RecordsBase: scheme + "://" + r.Host}
+	q := r.URL.Query()
+	o := app.ReportOptions{Year: year, Format: format, AcceptedOnly: q.Get("accepted") == "1", Force: q.Get("force") == "1", RecordsBase: scheme + "://" + r.Host}
 	if format == "html" || format == "md" {
 		o.Compare = year - 1
 	}
