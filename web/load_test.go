@@ -127,7 +127,7 @@ func TestLoad_ConcurrentSessions(t *testing.T) {
 				if !record(d, "upload", st, http.StatusOK, body) {
 					return
 				}
-				m := tokenRe.FindStringSubmatch(body)
+				m := loadTokenRe.FindStringSubmatch(body)
 				if m == nil {
 					record(0, "upload gave no token", 0, 1, body)
 					return
@@ -206,7 +206,7 @@ func TestLoad_ConcurrentSessions(t *testing.T) {
 	})
 }
 
-var tokenRe = regexp.MustCompile(`name="token" value="([^"]+)"`)
+var loadTokenRe = regexp.MustCompile(`name="token" value="([^"]+)"`)
 
 // loadClient is one logged-in session; safe for one goroutine.
 type loadClient struct {
