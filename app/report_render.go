@@ -122,7 +122,7 @@ func (a *App) RenderReport(ctx context.Context, w io.Writer, o ReportOptions) (R
 			Public: o.Public || (out.Published && !o.Internal)}
 		out.Public = h.Public
 		if h.Public {
-			if h.PartyNames, err = a.partyNames(ctx, o.Year); err != nil {
+			if h.PartyNames, err = a.partyNames(ctx, o.Year, r.ScrubbedText()); err != nil {
 				return out, err
 			}
 		} else if h.RecordsBase == "" {
@@ -144,35 +144,50 @@ func (a *App) RenderReport(ctx context.Context, w io.Writer, o ReportOptions) (R
 }
 
 // partyNames lists the names of parties to the records of year and the
-// years around it, which the public document strikes out. The names are
-// only matched against the text, never shown, so every record counts,
-// whatever the actor may read.
-func (a *App) partyNames(ctx context.Context, year int) ([]string, error) {
+// years around it that text (the report's scrubbed text) names, which the
+// public document strikes out. The names are only matched against the
+// text, never shown, so every record counts, whatever the actor may read.
+// Storage matches each name inside the text (ledger.Within), so memory
+// follows the names the text holds, not the records: a round reads at
+// most partyRound records, strikes the names found out of the text and
+// asks again until no record's name is left in it.
+func (a *App) partyNames(ctx context.Context, year int, text string) ([]string, error) {
 	var names []string
 	for _, d := range ledger.All() {
-		var fields []string
 		for _, f := range d.Fields {
-			if f.Personal {
-				fields = append(fields, f.Name)
+			if !f.Personal || f.Sensitive {
+				continue
 			}
-		}
-		if len(fields) == 0 {
-			continue
-		}
-		for _, y := range []int{year - 1, year, year + 1} {
-			recs, _, err := a.db.FindRecords(ctx, d, ledger.Query{Year: y, Scope: ledger.AllScope()})
-			if err != nil {
-				return nil, err
-			}
-			for _, r := range recs {
-				for _, f := range fields {
-					names = append(names, r.String(f))
+			for _, y := range []int{year - 1, year, year + 1} {
+				rest := text
+				for {
+					recs, _, err := a.db.FindRecords(ctx, d, ledger.Query{Year: y, Scope: ledger.AllScope(),
+						Conds: []ledger.Cond{ledger.Within(f.Name, rest)}, Limit: partyRound, NoTotal: true})
+					if err != nil {
+						return nil, err
+					}
+					var found []string
+					for _, r := range recs {
+						found = append(found, r.String(f.Name))
+					}
+					names = append(names, found...)
+					if len(recs) < partyRound {
+						break
+					}
+					scrubbed := report.Scrub(rest, found)
+					if scrubbed == rest {
+						break // a party named like the mark itself (某某)
+					}
+					rest = scrubbed
 				}
 			}
 		}
 	}
 	return names, nil
 }
+
+// partyRound is how many records one round of partyNames reads.
+const partyRound = 1000
 
 // reportEvidence lists the records behind every figure the report uses,
 // report.AppendixRows of each part at most, from the actor's readable

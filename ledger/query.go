@@ -13,6 +13,7 @@ const (
 	OpDateLE             // date field <= the period's last day (as-of filters)
 	OpAfterEnd           // date field empty or after the period's last day
 	OpLEField            // field <= the field named in Values[0] (both set)
+	OpWithin             // text field of 2 or more characters occurs inside the text Values[0]
 )
 
 // Cond is one condition of a record filter, declared in domain terms and
@@ -28,6 +29,11 @@ func In(field string, values ...any) Cond { return Cond{field, OpIn, values} }
 
 // NotIn matches records whose field is set and not one of values.
 func NotIn(field string, values ...any) Cond { return Cond{field, OpNotIn, values} }
+
+// Within matches records whose text field, at least 2 characters long,
+// occurs somewhere inside text: the records a document names (the
+// parties a public report must not show).
+func Within(field, text string) Cond { return Cond{field, OpWithin, []any{text}} }
 
 // LE matches records whose field is at most v.
 func LE(field string, v any) Cond { return Cond{field, OpLE, []any{v}} }

@@ -41,6 +41,22 @@ func sortNames(names []string) []string {
 	return out
 }
 
+// ScrubbedText is the text publicCopy scrubs (the title, then each
+// block's lead and segments, one line each): the text party names are
+// looked for in before publication.
+func (r *Report) ScrubbedText() string {
+	var b strings.Builder
+	b.WriteString(r.Title)
+	for _, bl := range r.Blocks {
+		b.WriteString("\n")
+		b.WriteString(bl.Lead)
+		for _, sg := range bl.Segs {
+			b.WriteString(sg.Text)
+		}
+	}
+	return b.String()
+}
+
 // publicCopy returns the report with its text scrubbed for publication.
 func (r *Report) publicCopy(names []string) *Report {
 	names = sortNames(names)

@@ -98,6 +98,13 @@ func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string
 				return "", "", nil, fmt.Errorf("台账 %s 没有字段 %s", d.ID, other)
 			}
 			parts = append(parts, n+" <= "+other)
+		case ledger.OpWithin:
+			text, _ := c.Values[0].(string)
+			pos := "instr(?, " + n + ")"
+			if db.Dialect == Postgres {
+				pos = "strpos(?, " + n + ")"
+			}
+			parts, args = append(parts, "length("+n+") >= 2 AND "+pos+" > 0"), append(args, text)
 		case ledger.OpSet:
 			parts = append(parts, n+" IS NOT NULL")
 		case ledger.OpEmpty:
