@@ -101,6 +101,7 @@ func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (I
 		return *res, err
 	}
 	ch.Progress = opt.Save
+	ch.KeysChecked = true // importer.Stream refuses a repeated key
 	const batchRows = 1000
 	batch := make([]store.Row, 0, batchRows)
 	given := 0

@@ -47,6 +47,10 @@ type Change struct {
 	UpdateOnly bool
 	// Action names the history entry of an update ("修改" by default).
 	Action string
+	// KeysChecked says the caller has already refused rows repeating a
+	// key (the importer does, file-wide): the saver then keeps no set of
+	// the keys it inserted, which for a million rows is tens of MB.
+	KeysChecked bool
 }
 
 // Row is one record to save and what its source says about it.
@@ -375,7 +379,7 @@ func (s *saver) Save(ctx context.Context, rows []Row) error {
 // insert checks a new record and queues it for the batch's INSERT.
 func (s *saver) insert(i int, row Row, key string) {
 	d := s.d
-	if !s.keysSaved.add(key) {
+	if !s.ch.KeysChecked && !s.keysSaved.add(key) {
 		s.refuse(i, row, key, "", Conflict, fmt.Sprintf("%s“%s”重复", d.Name, key))
 		return
 	}
