@@ -62,7 +62,9 @@ func (s *Server) userOf(r *http.Request, act app.Actor) User {
 	}
 	u.CanReport = act.Role == app.RoleAdmin || act.Role == app.RoleLeader
 	u.CanRecords = act.Role == app.RoleAdmin || act.Role == app.RoleClerk || act.Role == app.RoleUnitHead || act.Role == app.RoleLeader
-	u.CanWrite = act.Role == app.RoleAdmin || act.Role == app.RoleClerk
+	actx := app.WithActor(r.Context(), act)
+	u.CanWrite = s.app.MayWrite(actx) == nil
+	u.CanEditReport = s.app.MayEditReport(actx) == nil
 	if u.CanRecords {
 		ds, err := s.app.ComparableDistricts(app.WithActor(r.Context(), act))
 		u.CanDistricts = err == nil && len(ds) > 1

@@ -38,12 +38,19 @@ func (s *Server) newForm(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
+	if err := s.app.MayWrite(r.Context()); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
 	s.showForm(w, r, http.StatusOK, d, false, "", 0, map[string]string{}, nil)
 }
 
 func (s *Server) editForm(w http.ResponseWriter, r *http.Request) {
 	key := r.URL.Query().Get("key")
 	rv, err := s.app.GetRecord(r.Context(), r.PathValue("ledger"), key)
+	if err == nil {
+		err = s.app.MayChange(r.Context(), rv)
+	}
 	if err != nil {
 		s.failErr(w, r, err)
 		return

@@ -105,6 +105,10 @@ func (s *Server) importPage(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
+	if err := s.app.MayWrite(r.Context()); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
 	s.page(w, r, http.StatusOK, "import", "导入"+d.Name, d.ID, importData{Ledger: d})
 }
 

@@ -48,10 +48,10 @@ func (s *Server) record(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	u := userOf(r)
+	mayChange := s.app.MayChange(ctx, rv) == nil
 	data := recordData{Ledger: d, KeyText: rv.Key, Version: rv.Version, Deleted: rv.Deleted,
 		DeletedAt: shortTime(rv.DeletedAt), DeletedBy: rv.DeletedBy, DeleteReason: rv.DeleteWhy,
-		CanEdit: u.CanWrite, CanDelete: u.CanWrite,
+		CanEdit: mayChange, CanDelete: mayChange,
 		EditURL:    "/ledgers/" + d.ID + "/edit?key=" + urlQueryEscape(rv.Key),
 		DeleteURL:  "/ledgers/" + d.ID + "/delete?key=" + urlQueryEscape(rv.Key),
 		RestoreURL: "/ledgers/" + d.ID + "/restore?key=" + urlQueryEscape(rv.Key)}

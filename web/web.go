@@ -55,6 +55,8 @@ type User struct {
 	// What the navigation offers; the application layer still decides
 	// every request.
 	CanRounds, CanReport, CanRecords, CanWrite bool
+	// CanEditReport: the account may save the report (app.MayEditReport).
+	CanEditReport bool
 	// CanDistricts: the account's scope covers several districts (a city
 	// or province), so the district comparison is offered.
 	CanDistricts bool
