@@ -32,6 +32,21 @@ func TestRespondentReadsButDoesNotEdit(t *testing.T) {
 	if err := ap.DeleteRecord(clerk, "reconsideration", c.Key, "不服"); app.CodeOf(err) != app.Forbidden {
 		t.Errorf("respondent deletes the case against it: %v", err)
 	}
+	// A new case, naming another unit or its own, is not the clerk's to
+	// add: the Justice Bureau keeps the ledger (trial finding: a clerk's
+	// import added cases against 城管局).
+	for _, respondent := range []string{"偃师区城市管理局", "偃师区民政局"} {
+		_, err := ap.AddRecord(clerk, "reconsideration", map[string]string{"案号": "偃政复〔2024〕901号", "申请人": "某甲", "申请人类型": "自然人",
+			"被申请人": respondent, "行为类别": "行政许可", "申请方式": "书面", "收到申请日期": "2024-02-01", "审查结果": "审查中"})
+		if app.CodeOf(err) != app.Forbidden || !strings.Contains(err.Error(), "司法局统一登记") {
+			t.Errorf("a clerk adds a case against %s: %v", respondent, err)
+		}
+	}
+	csv := filepath.Join(t.TempDir(), "recon.csv")
+	os.WriteFile(csv, []byte("案号,申请人,申请人类型,被申请人,行为类别,申请方式,收到申请日期,审查结果\n偃政复〔2024〕902号,某乙,自然人,偃师区财政局,行政许可,书面,2024-02-01,审查中\n"), 0o644)
+	if _, err := ap.Import(clerk, "reconsideration", csv, app.ImportOptions{}); app.CodeOf(err) != app.Forbidden {
+		t.Errorf("a clerk imports cases: %v", err)
+	}
 	// Its own ledgers: records for its own unit only.
 	_, err = ap.AddRecord(clerk, "contract", map[string]string{"合同编号": "MZ-T-1", "合同名称": "采购合同", "承办单位": "偃师区交通运输局",
 		"送审日期": "2024-03-01", "审查意见": "同意", "出具意见日期": "2024-03-05"})

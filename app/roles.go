@@ -28,6 +28,7 @@ type perm int
 const (
 	permRead     perm = iota // read ledger records, figures, warnings, search
 	permWrite                // add, edit, delete, restore, import records
+	permCentral              // write the ledgers the Justice Bureau keeps (ledger.Definition.Central)
 	permConfirm              // confirm a unit's submission (报送)
 	permReport               // save, lint and publish the report; cleanup campaigns
 	permSettings             // deadline settings and holiday notices
@@ -44,6 +45,11 @@ const (
 //	clerk      单位填报员    read, add, edit, delete, restore      unit, own, subtree
 //	unit_head  单位负责人    read, confirm (报送)                   unit, subtree
 //	admin      司法局管理员  all ledgers, report, settings         all, subtree
+//
+// The Justice Bureau's own ledgers (ledger.Definition.Central: 复议, 府院联动,
+// 规范性文件 备案审查, 清理, 任务, 评查, 整改) are written by 司法局管理员 only:
+// a unit's clerk reads the cases counted against its unit and never adds
+// one, so no unit adds to another's figures there.
 //	leader     领导          read only                             all, subtree
 //	sysadmin   系统管理员    accounts and the unit tree; no records —
 //	secadmin   安全管理员    grants roles and scopes; no records   —
@@ -62,7 +68,7 @@ type RoleInfo struct {
 var Roles = []RoleInfo{
 	{RoleClerk, "单位填报员", []perm{permRead, permWrite}, []ledger.ScopeKind{ledger.ScopeUnit, ledger.ScopeOwn, ledger.ScopeSubtree}},
 	{RoleUnitHead, "单位负责人", []perm{permRead, permConfirm}, []ledger.ScopeKind{ledger.ScopeUnit, ledger.ScopeSubtree}},
-	{RoleAdmin, "司法局管理员", []perm{permRead, permWrite, permConfirm, permReport, permSettings}, []ledger.ScopeKind{ledger.ScopeAll, ledger.ScopeSubtree}},
+	{RoleAdmin, "司法局管理员", []perm{permRead, permWrite, permCentral, permConfirm, permReport, permSettings}, []ledger.ScopeKind{ledger.ScopeAll, ledger.ScopeSubtree}},
 	{RoleLeader, "领导", []perm{permRead}, []ledger.ScopeKind{ledger.ScopeAll, ledger.ScopeSubtree}},
 	{RoleSysadmin, "系统管理员", []perm{permAccounts, permUnits}, nil},
 	{RoleSecadmin, "安全管理员", []perm{permGrant}, nil},

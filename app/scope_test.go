@@ -62,6 +62,13 @@ var wantPublic = map[string]map[string]string{
 	"minzheng-head": {"list": seen, "show": ok, "export": seen, "explain": seen, "indicators": seen},
 }
 
+// wantCentral overrides wantScope on the ledgers the Justice Bureau keeps
+// (复议, 府院联动, 规范性文件, 清理, 任务, 评查, 整改): a unit's clerk adds nothing
+// there, even under a key of its own.
+var wantCentral = map[string]map[string]string{
+	"minzheng": {"add": forbidden},
+}
+
 // TestScopeMatrix walks every ledger × every role × every action against a
 // record of another unit.
 func TestScopeMatrix(t *testing.T) {
@@ -102,6 +109,11 @@ func TestScopeMatrix(t *testing.T) {
 						want := wantScope[role][act]
 						if d.Public {
 							if w, ok := wantPublic[role][act]; ok {
+								want = w
+							}
+						}
+						if d.Central {
+							if w, ok := wantCentral[role][act]; ok {
 								want = w
 							}
 						}
