@@ -50,6 +50,7 @@ const (
 // 规范性文件 备案审查, 清理, 任务, 评查, 整改) are written by 司法局管理员 only:
 // a unit's clerk reads the cases counted against its unit and never adds
 // one, so no unit adds to another's figures there.
+//
 //	leader     领导          read only                             all, subtree
 //	sysadmin   系统管理员    accounts and the unit tree; no records —
 //	secadmin   安全管理员    grants roles and scopes; no records   —
