@@ -53,6 +53,14 @@ func Read(path string) (*Table, error) {
 // sniffSize is how much of a file is read to tell what it is.
 const sniffSize = 64 << 10
 
+// Extensions are the file name endings of the files ReadAll takes, as a
+// file picker offers them: workbooks (.xlsx; .xls, WPS .et, .ods through
+// LibreOffice), text tables (.csv, .txt, .tsv) and web pages saved as
+// tables (.htm, .html; many systems export these under an .xls name).
+// ReadAll tells a file by its content, not its name; this list is only what
+// an interface offers.
+var Extensions = []string{".xlsx", ".xls", ".et", ".ods", ".csv", ".txt", ".tsv", ".htm", ".html"}
+
 // ReadAll loads every sheet of a workbook, hidden ones included, or the one
 // table of a CSV/text file or a web page saved as .xls. It takes .xlsx
 // (bounded: see the limits in xlsx.go), .xls, WPS .et and .ods (converted

@@ -4,10 +4,13 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"fazhi/app"
+	"fazhi/excel"
 	"fazhi/ledger"
 )
 
@@ -101,5 +104,30 @@ func TestControls_FollowPermissions(t *testing.T) {
 	leader.login("lingdao")
 	if st, _, body := leader.get("/report?year=2022"); st != 200 || strings.Contains(body, "编辑正文") || strings.Contains(body, "保存为新版本") {
 		t.Errorf("lingdao's report page: %d, offers the editor", st)
+	}
+}
+
+// TestImportForm_AcceptsEveryFormat: the import form's file input offers
+// every file the importer reads (excel.Extensions), not only .xlsx/.csv.
+func TestImportForm_AcceptsEveryFormat(t *testing.T) {
+	t.Parallel()
+	s, _ := demoServer(t)
+	c := newClient(t, s)
+	c.login("minzheng")
+	st, _, body := c.get("/ledgers/contract/import")
+	if st != 200 {
+		t.Fatalf("import form: %d", st)
+	}
+	m := regexp.MustCompile(`accept="([^"]*)"`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("no accept attribute:\n%.500s", body)
+	}
+	for _, ext := range []string{".xlsx", ".xls", ".et", ".ods", ".csv", ".txt", ".htm", ".html"} {
+		if !slices.Contains(strings.Split(m[1], ","), ext) {
+			t.Errorf("accept=%q lacks %s", m[1], ext)
+		}
+	}
+	if !slices.Equal(strings.Split(m[1], ","), excel.Extensions) {
+		t.Errorf("accept=%q, want excel.Extensions %v", m[1], excel.Extensions)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"fazhi/app"
+	"fazhi/excel"
 	"fazhi/ledger"
 )
 
@@ -124,7 +125,7 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		s.fail(w, r, app.Invalid, "请选择要导入的文件（.xlsx 或 .csv，不超过200MB）", http.StatusBadRequest)
+		s.fail(w, r, app.Invalid, "请选择要导入的文件（"+strings.Join(excel.Extensions, "、")+"，不超过200MB）", http.StatusBadRequest)
 		return
 	}
 	defer f.Close()

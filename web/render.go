@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"fazhi/excel"
 )
 
 //go:embed templates
@@ -59,7 +61,11 @@ func (s *Server) parseTemplates() error {
 		},
 		"query": func(base string, kv ...any) string { return withQuery(base, kv...) },
 		"add":   func(a, b int) int { return a + b },
-		"sub":   func(a, b int) int { return a - b },
+		// importAccept and importKinds list the files the importer takes
+		// (excel.Extensions) for the file input and its label.
+		"importAccept": func() string { return strings.Join(excel.Extensions, ",") },
+		"importKinds":  func() string { return strings.Join(excel.Extensions, "、") },
+		"sub":          func(a, b int) int { return a - b },
 	}
 	for name, layout := range pageFiles {
 		if _, err := fs.Stat(templateFS, "templates/"+name+".html"); err != nil {
