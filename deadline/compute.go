@@ -105,6 +105,16 @@ func (e Engine) Compute(id string, in Input) (Result, error) {
 	return res, nil
 }
 
+// Applied is the version of r's law that applies to a case whose law date
+// (for reconsideration: the date the case was accepted, or received) is
+// lawDate: the 2017 law before Config.ReconsiderationSwitch, else the law
+// in force (复议法 2023年修订 第90条: the revised law applies from
+// 2024-01-01).
+func (e Engine) Applied(r Rule, lawDate time.Time) Version {
+	v, _ := e.version(r, lawDate, lawDate)
+	return v
+}
+
 // version picks the law version: reconsideration rules use Old when the law
 // date is before Config.ReconsiderationSwitch.
 func (e Engine) version(r Rule, from, lawDate time.Time) (Version, []string) {

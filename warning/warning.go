@@ -22,10 +22,13 @@ type Item struct {
 	Ledger   *ledger.Definition
 	Deadline *ledger.Deadline
 	Rule     deadline.Rule
-	Record   ledger.Record
-	Due      time.Time
-	Done     *time.Time // nil while the duty is open on the as-of date
-	State    deadline.State
+	// Law is the version of Rule's law that applies to the record (the
+	// 2017 复议法 for cases before the switch date), for citing it.
+	Law    deadline.Version
+	Record ledger.Record
+	Due    time.Time
+	Done   *time.Time // nil while the duty is open on the as-of date
+	State  deadline.State
 	// Days is days left (正常/临期) or days late (逾期, 超期办结), in natural days.
 	Days int
 }
@@ -67,7 +70,14 @@ func States(ctx context.Context, f Finder, eng deadline.Engine, d *ledger.Defini
 			if from, ok := r.Date(dl.From); ok && from.After(asOf) {
 				continue
 			}
-			it := Item{Ledger: d, Deadline: dl, Rule: rule, Record: r, Due: due}
+			it := Item{Ledger: d, Deadline: dl, Rule: rule, Law: rule.Version, Record: r, Due: due}
+			lawDate, ok := r.Date(dl.LawDate)
+			if !ok || dl.LawDate == "" {
+				lawDate, ok = r.Date(dl.From)
+			}
+			if ok {
+				it.Law = eng.Applied(rule, lawDate)
+			}
 			if done, ok := r.Date(dl.Done); ok && !done.After(asOf) {
 				it.Done = &done
 			} else if !ok && !dl.Open(r) {

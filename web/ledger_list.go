@@ -225,7 +225,7 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 // dueMark describes one deadline state.
 func dueMark(it warning.Item) DueMark {
 	m := DueMark{Label: it.Ledger.Field(it.Deadline.Due).Label, Due: it.Due.Format("2006-01-02"), State: it.State.String(),
-		Law: strings.TrimSpace(it.Rule.Law + it.Rule.Article)}
+		Law: strings.TrimSpace(it.Law.Law + it.Law.Article)}
 	switch it.State.String() {
 	case "正常", "临期":
 		m.Days = fmt.Sprintf("剩余%d天", it.Days)
