@@ -131,3 +131,24 @@ func TestImportForm_AcceptsEveryFormat(t *testing.T) {
 		t.Errorf("accept=%q, want excel.Extensions %v", m[1], excel.Extensions)
 	}
 }
+
+// TestRound_BadID: a round number that is not a positive whole number is
+// refused as invalid (400), not looked up as round 0.
+func TestRound_BadID(t *testing.T) {
+	t.Parallel()
+	s, _ := demoServer(t)
+	c := newClient(t, s)
+	c.login("sifaju")
+	for _, id := range []string{"abc", "0", "-3", "1.5"} {
+		st, _, body := c.get("/rounds/" + id)
+		if st != http.StatusBadRequest || !strings.Contains(body, "编号“"+id+"”无效") || strings.Contains(body, "不存在") {
+			t.Errorf("GET /rounds/%s: %d\n%.300s", id, st, body)
+		}
+	}
+	if st, _, _ := c.post("/rounds/abc/units/x", url.Values{"action": {"accept"}}); st != http.StatusBadRequest {
+		t.Errorf("POST /rounds/abc/units/x: %d", st)
+	}
+	if st, _, body := c.get("/rounds/999999"); st != http.StatusNotFound {
+		t.Errorf("GET /rounds/999999: %d\n%.300s", st, body)
+	}
+}

@@ -139,7 +139,10 @@ func (s *Server) round(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) showRound(w http.ResponseWriter, r *http.Request, status int, msg string) {
-	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, ok := s.roundID(w, r)
+	if !ok {
+		return
+	}
 	v, err := s.app.Round(r.Context(), id)
 	if err != nil {
 		s.failErr(w, r, err)
@@ -162,7 +165,10 @@ func (s *Server) showRound(w http.ResponseWriter, r *http.Request, status int, m
 
 // moveSubmission is 报送 (unit head), 接收 or 退回修改 (administrator).
 func (s *Server) moveSubmission(w http.ResponseWriter, r *http.Request) {
-	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, ok := s.roundID(w, r)
+	if !ok {
+		return
+	}
 	unit := r.PathValue("unit")
 	var err error
 	var done string
@@ -187,4 +193,16 @@ func (s *Server) moveSubmission(w http.ResponseWriter, r *http.Request) {
 	}
 	s.flash(w, done)
 	http.Redirect(w, r, fmt.Sprintf("/rounds/%d", id), http.StatusSeeOther)
+}
+
+// roundID reads the round number of the path; anything but a positive
+// whole number answers 400 saying so.
+func (s *Server) roundID(w http.ResponseWriter, r *http.Request) (int64, bool) {
+	raw := r.PathValue("id")
+	id, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil || id <= 0 {
+		s.fail(w, r, app.Invalid, fmt.Sprintf("报送轮次编号“%s”无效：应为正整数", raw), http.StatusBadRequest)
+		return 0, false
+	}
+	return id, true
 }
