@@ -68,6 +68,9 @@ func (a *App) IndicatorsByDistrict(ctx context.Context, year int, region string)
 	if err != nil {
 		return Rollup{}, err
 	}
+	if !wholeDistricts(act, all) {
+		return Rollup{}, errorf(Forbidden, "%s的数据范围只含部分单位，区县比较需要覆盖整个区县的数据范围", act.describe())
+	}
 	code, err := a.rollupRegion(ctx, act, all, region)
 	if err != nil {
 		return Rollup{}, err
@@ -179,6 +182,21 @@ func (a *App) rollupRegion(ctx context.Context, act Actor, all *ledger.UnitTree,
 	return code, nil
 }
 
+// wholeDistricts reports whether the actor reads whole districts (scope
+// all, or the subtree of a root of the tree), so that its figures of a
+// district are the district's, not one unit's under a district's name.
+func wholeDistricts(act Actor, all *ledger.UnitTree) bool {
+	sc := act.scope()
+	switch {
+	case act.Local || sc.Kind == ledger.ScopeAll:
+		return true
+	case sc.Kind == ledger.ScopeSubtree:
+		u, ok := all.Get(sc.Unit)
+		return ok && u.Parent == ""
+	}
+	return false
+}
+
 // districtName is how staff name a district: its government's name
 // without 人民政府 and the city before it (洛阳市偃师区人民政府 → 偃师区);
 // the code when the district has no government unit.
@@ -247,16 +265,17 @@ func (a *App) ComparableDistricts(ctx context.Context) ([]District, error) {
 	if err != nil {
 		return nil, err
 	}
-	var all *ledger.UnitTree
+	all, err := a.db.AllUnitTree(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !wholeDistricts(act, all) {
+		return nil, nil
+	}
 	var out []District
 	for _, c := range codes {
 		if ledger.LevelOf(c) != ledger.LevelCounty || !ledger.InRegion(c, act.District) {
 			continue
-		}
-		if all == nil {
-			if all, err = a.db.AllUnitTree(ctx); err != nil {
-				return nil, err
-			}
 		}
 		out = append(out, District{c, districtName(all, c)})
 	}

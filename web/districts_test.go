@@ -50,4 +50,13 @@ func TestDistricts_ComparisonPage(t *testing.T) {
 	if st, _, _ := d.get("/districts?year=2022&region=4103"); st != http.StatusForbidden {
 		t.Errorf("a district account asking for the city's comparison: %d, want 403", st)
 	}
+	// A unit's clerk would see its own unit's figures under the district's
+	// name: refused (new-user trial finding).
+	for _, name := range []string{"minzheng", "minzheng-head"} {
+		u := newClient(t, s)
+		u.login(name)
+		if st, _, _ := u.get("/districts?year=2022"); st != http.StatusForbidden {
+			t.Errorf("%s (scope: own unit) opens the district comparison: %d, want 403", name, st)
+		}
+	}
 }
