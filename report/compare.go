@@ -26,9 +26,28 @@ func (c Change) ValueText() string {
 // Delta is Value − Prev, rounded to the figures' own precision.
 func (c Change) Delta() float64 { return math.Round((c.Value-c.Prev)*1e4) / 1e4 }
 
+// ChangeOf compares figure cur with last year's prev (nil: last year has no
+// such figure). A figure without value on either side (Null: a rate of 0/0,
+// a part not known yet) leaves the change unknown: HasPrev or Null says so,
+// and DeltaText is "—".
+func ChangeOf(cur indicator.Value, prev *indicator.Value) Change {
+	c := Change{ID: cur.ID, Name: cur.Name, Unit: cur.Unit, Value: cur.Value, Null: cur.Null}
+	if prev != nil && !prev.Null {
+		c.Prev, c.HasPrev = prev.Value, true
+	}
+	return c
+}
+
+// Known reports whether both years have a value, so that a change exists.
+func (c Change) Known() bool { return c.HasPrev && !c.Null }
+
 // DeltaText writes the change with its sign and unit; a rate changes by
-// 个百分点.
+// 个百分点. Without a value on either side (Known false) it is "—": no
+// change is claimed against a missing figure.
 func (c Change) DeltaText() string {
+	if !c.Known() {
+		return "—"
+	}
 	d := FormatDelta(c.Delta())
 	if d == "0" {
 		return "持平"
@@ -47,10 +66,12 @@ func (r *Report) Compare(prev map[string]indicator.Value) []Change {
 		if !ok {
 			continue
 		}
-		c := Change{ID: id, Name: v.Name, Unit: v.Unit, Value: v.Value, Null: v.Null}
-		if p, ok := prev[id]; ok && !p.Null {
-			c.Prev, c.HasPrev = p.Value, true
+		var pp *indicator.Value
+		if p, ok := prev[id]; ok {
+			pp = &p
 		}
+		c := ChangeOf(v, pp)
+		c.ID = id
 		out = append(out, c)
 	}
 	return out

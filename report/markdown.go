@@ -66,9 +66,7 @@ func (r *Report) WriteMarkdown(w io.Writer, changes []Change, prevYear int) erro
 			if c.HasPrev {
 				prev = FormatNumber(c.Prev) + c.Unit
 			}
-			if c.HasPrev && !c.Null {
-				delta = c.DeltaText()
-			}
+			delta = c.DeltaText()
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", mdText(c.ID), mdText(c.Name), c.ValueText(), prev, delta)
 		}
 	}

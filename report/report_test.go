@@ -199,10 +199,17 @@ func TestChange_DeltaText(t *testing.T) {
 		c    Change
 		want string
 	}{
-		{Change{Value: 371.6, Prev: 13.84, Unit: "亿元"}, "+357.76亿元"},
-		{Change{Value: 100, Prev: 91.67, Unit: "%"}, "+8.33个百分点"},
-		{Change{Value: 44, Prev: 46, Unit: "起"}, "−2起"},
-		{Change{Value: 5, Prev: 5, Unit: "件"}, "持平"},
+		{Change{Value: 371.6, Prev: 13.84, Unit: "亿元", HasPrev: true}, "+357.76亿元"},
+		{Change{Value: 100, Prev: 91.67, Unit: "%", HasPrev: true}, "+8.33个百分点"},
+		{Change{Value: 44, Prev: 46, Unit: "起", HasPrev: true}, "−2起"},
+		{Change{Value: 5, Prev: 5, Unit: "件", HasPrev: true}, "持平"},
+		// Against a missing or null figure no change is claimed.
+		{ChangeOf(indicator.Value{Value: 100, Unit: "%"}, &indicator.Value{Unit: "%", Null: true}), "—"},
+		{ChangeOf(indicator.Value{Value: 100, Unit: "%"}, nil), "—"},
+		{ChangeOf(indicator.Value{Unit: "%", Null: true}, &indicator.Value{Value: 90, Unit: "%"}), "—"},
+		{ChangeOf(indicator.Value{Value: 100, Unit: "%"}, &indicator.Value{Value: 91.67, Unit: "%"}), "+8.33个百分点"},
+		{ChangeOf(indicator.Value{Value: 3, Unit: "起"}, &indicator.Value{Value: 0, Unit: "起"}), "+3起"},
+		{Change{Value: 100, Unit: "%"}, "—"}, // HasPrev unset: last year unknown
 	} {
 		if got := tc.c.DeltaText(); got != tc.want {
 			t.Errorf("%+v: %q, want %q", tc.c, got, tc.want)

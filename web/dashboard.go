@@ -158,9 +158,12 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		}
 		f := Figure{ID: v.ID, Name: v.Name, Unit: v.Unit, Value: figureText(v), Prev: "—"}
 		if p, ok := prevBy[v.ID]; ok {
-			f.Prev = figureText(p) + p.Unit
-			if f.Value != "—" && f.Prev != "—" {
-				f.Delta = report.Change{Unit: v.Unit, Value: v.Value, Prev: p.Value}.DeltaText()
+			if t := figureText(p); t != "—" {
+				f.Prev = t + p.Unit
+			}
+			// No change is claimed against a year without value.
+			if c := report.ChangeOf(v, &p); c.Known() && f.Value != "—" && f.Prev != "—" {
+				f.Delta = c.DeltaText()
 			}
 		}
 		f.URL = withQuery("/figures/"+v.ID, "year", strconv.Itoa(year), "unit", unit, "accepted", boolParam(accepted))
@@ -226,7 +229,7 @@ func boolParam(b bool) string {
 
 // figureText shows a value as the report prints it; a rate over nothing is —.
 func figureText(v indicator.Value) string {
-	if v.Denominator != nil && *v.Denominator == 0 {
+	if v.Null || v.Denominator != nil && *v.Denominator == 0 {
 		return "—"
 	}
 	return report.FormatNumber(v.Value)

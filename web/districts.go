@@ -92,7 +92,7 @@ func (s *Server) districts(w http.ResponseWriter, r *http.Request) {
 				c.Rank = strconv.Itoa(f.Rank)
 			}
 			if f.Change != nil {
-				c.Change = report.Change{Unit: row.Unit, Value: f.Value.Value, Prev: f.Last.Value}.DeltaText()
+				c.Change = report.ChangeOf(f.Value, &f.Last).DeltaText()
 			}
 			v.Cells = append(v.Cells, c)
 		}
