@@ -89,6 +89,9 @@ func (a *App) AddUser(ctx context.Context, n NewAccount) (Account, error) {
 	if err := a.db.InsertAccount(ctx, st); err != nil {
 		return Account{}, err
 	}
+	if err := a.audit(ctx, "account.create", "账号 "+st.Name, AuditDetail{After: grantValues(st)}); err != nil {
+		return Account{}, err
+	}
 	return a.account(ctx, st)
 }
 
@@ -195,7 +198,17 @@ func (a *App) SetDisabled(ctx context.Context, name string, disabled bool) error
 		return errorf(Invalid, "不能停用自己的账号")
 	}
 	st.Disabled = disabled
-	return a.db.UpdateAccount(ctx, st)
+	if err := a.db.UpdateAccount(ctx, st); err != nil {
+		return err
+	}
+	action := "account.enable"
+	if disabled {
+		action = "account.disable"
+		if err := a.db.DeleteSessionsOf(ctx, st.Name); err != nil {
+			return err
+		}
+	}
+	return a.audit(ctx, action, "账号 "+st.Name, AuditDetail{})
 }
 
 // SetPassword sets an account's password. Anyone may change their own
@@ -228,7 +241,15 @@ func (a *App) SetPassword(ctx context.Context, name, oldPassword, newPassword st
 		return err
 	}
 	st.MustChangePassword = !own
-	return a.db.UpdateAccount(ctx, st)
+	if err := a.db.UpdateAccount(ctx, st); err != nil {
+		return err
+	}
+	action := "account.password"
+	if !own {
+		action = "account.reset"
+	}
+	// Passwords never enter the trail, not even hashed.
+	return a.audit(ctx, action, "账号 "+st.Name, AuditDetail{})
 }
 
 // Grant gives an account a role, unit and data scope (安全管理员).
@@ -251,8 +272,12 @@ func (a *App) Grant(ctx context.Context, name string, role Role, unit string, sc
 	if err != nil {
 		return Account{}, err
 	}
+	before := grantValues(st)
 	st.Role, st.Unit, st.Scope = g.Role, g.Unit, g.Scope
 	if err := a.db.UpdateAccount(ctx, st); err != nil {
+		return Account{}, err
+	}
+	if err := a.audit(ctx, "account.grant", "账号 "+st.Name, AuditDetail{Before: before, After: grantValues(st)}); err != nil {
 		return Account{}, err
 	}
 	return a.account(ctx, st)
@@ -267,22 +292,6 @@ func (a *App) storedAccount(ctx context.Context, name string) (store.Account, er
 		return st, errorf(NotFound, "账号 %s 不存在", name)
 	}
 	return st, nil
-}
-
-// Login checks an account's password and returns its actor. A wrong name
-// and a wrong password give the same answer.
-func (a *App) Login(ctx context.Context, name, password string) (Actor, error) {
-	st, found, err := a.db.Account(ctx, name)
-	if err != nil {
-		return Actor{}, err
-	}
-	if !found || !checkPassword(st.PasswordHash, password) {
-		return Actor{}, errorf(Unauthenticated, "账号或密码不正确")
-	}
-	if st.Disabled {
-		return Actor{}, errorf(Unauthenticated, "账号 %s 已停用，请联系系统管理员", name)
-	}
-	return actorOf(st), nil
 }
 
 // Actor returns the actor of an existing, enabled account (the command
@@ -319,4 +328,9 @@ func lookupUnit(tree *ledger.UnitTree, s string) (string, error) {
 		return "", errorf(Invalid, "%s", msg)
 	}
 	return code, nil
+}
+
+// grantValues is what the audit trail records of an account's grant.
+func grantValues(st store.Account) map[string]string {
+	return map[string]string{"角色": Role(st.Role).Label(), "单位": st.Unit, "数据范围": ledger.ScopeKinds[st.Scope].Label()}
 }

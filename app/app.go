@@ -8,6 +8,7 @@ package app
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"os"
@@ -26,12 +27,25 @@ type Options struct {
 	// (--data-key); "" looks for FAZHI_DATA_KEY, FAZHI_DATA_KEY_FILE, then
 	// the default file (docs/SECURITY.md, 数据保密性).
 	DataKeyFile string
+	// AuditKeyFile is the file holding the audit trail's MAC key
+	// (--audit-key); "" means AuditKeyPath's default. Open reads it, or
+	// creates it with a new key (0600) on first use.
+	AuditKeyFile string
+	// AuditKey is the key itself (New); nil in New means a random key
+	// for this App only, which no later App can verify: tests only.
+	AuditKey []byte
+	// AuditKeyCreated is called when Open creates a key file, with its
+	// path and the entries the trail already holds: more than none means
+	// the old key is lost (a copied database, a deleted file), and those
+	// entries will fail verification.
+	AuditKeyCreated func(path string, entries int64)
 }
 
 // App is the application layer over one database.
 type App struct {
-	db  *store.DB
-	now func() time.Time
+	db       *store.DB
+	now      func() time.Time
+	auditKey []byte
 }
 
 // New returns the application layer over db.
@@ -40,7 +54,11 @@ func New(db *store.DB, opt Options) *App {
 		opt.Now = time.Now
 	}
 	db.Now = opt.Now
-	return &App{db: db, now: opt.Now}
+	if opt.AuditKey == nil {
+		opt.AuditKey = make([]byte, 32)
+		rand.Read(opt.AuditKey)
+	}
+	return &App{db: db, now: opt.Now, auditKey: opt.AuditKey}
 }
 
 // OpenMode says whether opening may create a database.
@@ -73,9 +91,25 @@ func Open(ctx context.Context, dsn string, mode OpenMode, opt Options) (a *App, 
 			return nil, false, &Error{Code: Invalid, Msg: fmt.Sprintf("无法访问数据库 %s: %v", dsn, statErr), Err: statErr}
 		}
 	}
+	keyPath, err := AuditKeyPath(dsn, opt.AuditKeyFile)
+	if err != nil {
+		return nil, false, err
+	}
 	db, err := store.OpenWith(ctx, dsn, store.Options{DataKeyFile: opt.DataKeyFile})
 	if err != nil {
 		return nil, false, &Error{Code: Internal, Msg: err.Error(), Err: err}
+	}
+	if opt.AuditKey == nil {
+		key, keyCreated, err := loadAuditKey(keyPath)
+		if err != nil {
+			db.Close()
+			return nil, false, err
+		}
+		if keyCreated && opt.AuditKeyCreated != nil {
+			h, _, _ := db.AuditHeadNow(ctx)
+			opt.AuditKeyCreated(keyPath, h.Seq)
+		}
+		opt.AuditKey = key
 	}
 	return New(db, opt), created, nil
 }

@@ -138,7 +138,8 @@ func (a *App) CleanupOpen(ctx context.Context, name string, cutoff time.Time, is
 	if err != nil {
 		return CleanupOpened{}, err
 	}
-	return CleanupOpened{CleanupBatch: cb, InScope: len(docs), Listed: len(items)}, nil
+	return CleanupOpened{CleanupBatch: cb, InScope: len(docs), Listed: len(items)},
+		a.audit(ctx, "cleanup.open", "规范性文件清理“"+name+"”", AuditDetail{Count: len(items)})
 }
 
 // change is the storage change of an actor's write outside the ledger forms.
@@ -213,7 +214,8 @@ func (a *App) CleanupConclude(ctx context.Context, name, docNo, conclusion, reas
 	if _, err := a.db.SaveRecords(ctx, ledger.NormdocCleanup, []ledger.Record{rec}, present, a.change(act, "清理结论")); err != nil {
 		return "", 0, err
 	}
-	return found.String("title"), pending, nil
+	return found.String("title"), pending, a.audit(ctx, "cleanup.conclude", "规范性文件清理“"+name+"” "+docNo,
+		AuditDetail{After: map[string]string{"结论": conclusion, "理由": reason}})
 }
 
 // DecisionRequest says how to word a batch's decision; zero fields take the
@@ -312,7 +314,7 @@ func (a *App) CleanupDecision(ctx context.Context, w io.Writer, req DecisionRequ
 	for _, l := range cleanup.Lists(cb.Rows) {
 		res.Lists = append(res.Lists, fmt.Sprintf("%s %d 件", l.Heading, len(l.Rows)))
 	}
-	return res, nil
+	return res, a.audit(ctx, "download", "规范性文件清理结果决定", AuditDetail{})
 }
 
 // PublishResult is what publishing a batch changed.
@@ -369,7 +371,7 @@ func (a *App) CleanupPublish(ctx context.Context, name, no string, date time.Tim
 	for _, r := range p.Statuses {
 		res.ByStatus[r.String("status")]++
 	}
-	return res, nil
+	return res, a.audit(ctx, "cleanup.publish", "规范性文件清理“"+name+"”", AuditDetail{Note: "文号 " + no})
 }
 
 // CleanupConclusions lists the conclusions a document may get.

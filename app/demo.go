@@ -100,7 +100,7 @@ func (a *App) LoadDemo(ctx context.Context, each func(DemoFile)) (files, rows, c
 			return 0, 0, 0, err
 		}
 	}
-	return len(fs) - 1, rows, changed, nil
+	return len(fs) - 1, rows, changed, a.audit(ctx, "demo.load", "演示数据", AuditDetail{Count: rows})
 }
 
 // IsDemo reports whether the database holds the demo data set.

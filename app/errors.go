@@ -17,6 +17,7 @@ const (
 	Conflict        Code = "conflict"        // a taken or deleted key, a stale edit (409)
 	Forbidden       Code = "forbidden"       // outside the actor's role or data scope (403)
 	Unauthenticated Code = "unauthenticated" // no actor, a wrong password, a disabled account (401)
+	TooMany         Code = "too_many"        // a locked account or a throttled address at login (429)
 	Internal        Code = "internal"        // anything else: storage, disk
 )
 

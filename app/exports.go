@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"strings"
 
 	"fazhi/excel"
 	"fazhi/ledger"
@@ -32,6 +34,19 @@ func (a *App) Export(ctx context.Context, w io.Writer, id string, year int, unit
 	}
 	tree, err := a.db.UnitTree(ctx)
 	if err != nil {
+		return 0, err
+	}
+	note := fmt.Sprintf("年度 %d，单位 %s", year, tree.Name(q.Unit))
+	if year == 0 {
+		note = "全部年度，单位 " + tree.Name(q.Unit)
+	}
+	if q.Unit == "" {
+		note = strings.TrimSuffix(note, "，单位 ") + "，全部单位"
+	}
+	if len(out) > 0 && !a.view(act, d, recs[0]).Masked {
+		note += "；个人信息未遮蔽"
+	}
+	if err := a.audit(ctx, "export", d.Name, AuditDetail{Count: len(out), Note: note}); err != nil {
 		return 0, err
 	}
 	return len(out), excel.Write(w, d, out, unitNames(tree), tree.Name)

@@ -161,7 +161,8 @@ func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (I
 		}
 		res.MappingSaved = true
 	}
-	return *res, nil
+	return *res, a.audit(ctx, "import", d.Name+"："+res.File, AuditDetail{Count: sr.Inserted + sr.Updated,
+		Note: fmt.Sprintf("新增 %d 条，更新 %d 条", sr.Inserted, sr.Updated)})
 }
 
 // errRefused rolls back a save once a row of the file is bad.
@@ -417,7 +418,7 @@ func (a *App) ImportUnits(ctx context.Context, path string) (ImportResult, int, 
 	if err != nil {
 		return res, 0, 0, fmt.Errorf("%s: 保存失败，未写入任何数据: %w", path, err)
 	}
-	return res, ins, upd, nil
+	return res, ins, upd, a.audit(ctx, "import.units", "单位名录："+path, AuditDetail{Count: ins + upd, Note: fmt.Sprintf("新增 %d 个，更新 %d 个", ins, upd)})
 }
 
 // hasDistrictColumn reports whether a units file has a 行政区划代码 column
@@ -496,7 +497,7 @@ func (a *App) SetUnitAlias(ctx context.Context, alias, unit string) (string, err
 	if err := a.db.SetUnitAlias(ctx, alias, code, act.Name()); err != nil {
 		return "", err
 	}
-	return tree.Name(code), nil
+	return tree.Name(code), a.audit(ctx, "unit.alias", "单位别名“"+alias+"”", AuditDetail{After: map[string]string{"单位": tree.Name(code)}})
 }
 
 // RemoveUnitAlias removes a declared alias (系统管理员).
@@ -515,5 +516,5 @@ func (a *App) RemoveUnitAlias(ctx context.Context, alias string) error {
 	if !ok {
 		return errorf(NotFound, "没有别名“%s”", alias)
 	}
-	return nil
+	return a.audit(ctx, "unit.unalias", "单位别名“"+ledger.Clean(alias)+"”", AuditDetail{})
 }

@@ -297,7 +297,11 @@ func (a *App) SaveReport(ctx context.Context, year int, text, note string) (vers
 	if _, err := report.Parse(text); err != nil {
 		return 0, false, &Error{Code: Invalid, Msg: fmt.Sprintf("报告正文: %v", err), Err: err}
 	}
-	return a.db.SaveReportSource(ctx, year, text, act.Name(), strings.TrimSpace(note))
+	version, saved, err = a.db.SaveReportSource(ctx, year, text, act.Name(), strings.TrimSpace(note))
+	if err != nil || !saved {
+		return version, saved, err
+	}
+	return version, saved, a.audit(ctx, "report.save", fmt.Sprintf("%d 年度报告", year), AuditDetail{Note: fmt.Sprintf("第 %d 版：%s", version, strings.TrimSpace(note))})
 }
 
 // DraftReport turns last year's latest narrative into one for year

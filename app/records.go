@@ -141,6 +141,9 @@ func (a *App) ListRecords(ctx context.Context, id string, lq ListQuery) (RecordP
 	for _, r := range recs {
 		p.Records = append(p.Records, a.view(act, d, r))
 	}
+	if err := a.auditClearViews(ctx, d, "列表", p.Records); err != nil {
+		return RecordPage{}, err
+	}
 	return p, nil
 }
 
@@ -265,7 +268,11 @@ func (a *App) GetRecord(ctx context.Context, id, key string) (RecordView, error)
 	if err != nil {
 		return RecordView{}, err
 	}
-	return a.view(act, d, r), nil
+	v := a.view(act, d, r)
+	if err := a.auditClearViews(ctx, d, "记录", []RecordView{v}); err != nil {
+		return RecordView{}, err
+	}
+	return v, nil
 }
 
 // writer returns the actor, who must be allowed to write records, the
@@ -388,6 +395,9 @@ func (a *App) AddRecord(ctx context.Context, id string, values map[string]string
 	if err := a.reopenAfterWrite(ctx, d, []ledger.Record{stored}, act.Name(), "新增"); err != nil {
 		return RecordView{}, err
 	}
+	if err := a.audit(ctx, "record.create", recordTarget(d, stored), AuditDetail{After: recordValues(d, stored)}); err != nil {
+		return RecordView{}, err
+	}
 	return a.view(act, d, stored), nil
 }
 
@@ -482,6 +492,11 @@ func (a *App) EditRecord(ctx context.Context, id, key string, values map[string]
 	if err := a.reopenAfterWrite(ctx, d, []ledger.Record{stored, after}, act.Name(), "修改"); err != nil {
 		return RecordView{}, err
 	}
+	if after.Version() != stored.Version() {
+		if err := a.audit(ctx, "record.update", recordTarget(d, after), recordChange(d, stored, after)); err != nil {
+			return RecordView{}, err
+		}
+	}
 	v := a.view(act, d, after)
 	v.Unchanged = after.Version() == stored.Version()
 	return v, nil
@@ -514,7 +529,10 @@ func (a *App) DeleteRecord(ctx context.Context, id, key, reason string) error {
 	if err != nil {
 		return err
 	}
-	return a.reopenAfterWrite(ctx, d, []ledger.Record{r}, ch.Actor, "删除")
+	if err := a.reopenAfterWrite(ctx, d, []ledger.Record{r}, ch.Actor, "删除"); err != nil {
+		return err
+	}
+	return a.audit(ctx, "record.delete", recordTarget(d, r), AuditDetail{Before: recordValues(d, r), Note: "原因：" + strings.TrimSpace(reason)})
 }
 
 // RestoreRecord revives a deleted record with its values and history.
@@ -531,7 +549,10 @@ func (a *App) RestoreRecord(ctx context.Context, id, key string) error {
 	if err != nil {
 		return err
 	}
-	return a.reopenAfterWrite(ctx, d, []ledger.Record{r}, ch.Actor, "恢复")
+	if err := a.reopenAfterWrite(ctx, d, []ledger.Record{r}, ch.Actor, "恢复"); err != nil {
+		return err
+	}
+	return a.audit(ctx, "record.restore", recordTarget(d, r), AuditDetail{After: recordValues(d, r)})
 }
 
 // RecordHistory returns who changed which field of one record from what to

@@ -106,6 +106,13 @@ func (a *App) RenderReport(ctx context.Context, w io.Writer, o ReportOptions) (R
 			out.DraftMark, out.Findings = r.DraftMark, len(findings)
 		}
 	}
+	what := "年度报告"
+	if out.DraftMark != "" {
+		what = "年度报告草稿"
+	}
+	if err := a.audit(ctx, "download", fmt.Sprintf("%d %s（%s）", o.Year, what, o.Format), AuditDetail{}); err != nil {
+		return out, err
+	}
 	var changes []report.Change
 	if o.Compare != 0 && (o.Format == "html" || o.Format == "md") {
 		prev, err := a.reportValues(ctx, o.Compare, o.AcceptedOnly)
@@ -258,6 +265,10 @@ func (a *App) PublishReport(ctx context.Context, year int) (Published, error) {
 	}
 	p := store.Publication{Year: year, Version: v.Version, DocNumber: r.Source.DocNumber, SignedOn: r.Source.Date, Author: act.Name()}
 	if err := a.db.PublishReport(ctx, p, all); err != nil {
+		return Published{}, err
+	}
+	if err := a.audit(ctx, "report.publish", fmt.Sprintf("%d 年度报告", year), AuditDetail{Count: len(all),
+		Note: fmt.Sprintf("第 %d 版，%s，成文日期 %s", v.Version, p.DocNumber, p.SignedOn)}); err != nil {
 		return Published{}, err
 	}
 	return Published{Publication: p, Figures: len(all)}, nil

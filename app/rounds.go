@@ -131,7 +131,11 @@ func (a *App) OpenRound(ctx context.Context, in RoundInput) (int64, error) {
 	if len(units) == 0 {
 		return 0, errorf(Invalid, "单位名录为空，无法发起报送")
 	}
-	return a.db.CreateRound(ctx, r, units)
+	rid, err := a.db.CreateRound(ctx, r, units)
+	if err != nil {
+		return rid, err
+	}
+	return rid, a.audit(ctx, "round.open", fmt.Sprintf("报送 %d：%s", rid, r.Name), AuditDetail{Count: len(units)})
 }
 
 // Rounds returns the rounds the actor takes part in, newest first.
@@ -334,7 +338,11 @@ func (a *App) move(ctx context.Context, id int64, unit string, from []string, to
 	if !ok {
 		return errorf(Conflict, "%s", refused)
 	}
-	return nil
+	action := map[string]string{SubmissionSubmitted: "round.submit", SubmissionAccepted: "round.accept", SubmissionReturned: "round.return"}[to]
+	if action == "" {
+		action = "round." + to
+	}
+	return a.audit(ctx, action, fmt.Sprintf("报送 %d 单位 %s", id, unit), AuditDetail{After: map[string]string{"状态": to}, Note: note})
 }
 
 // reopenAfterWrite reopens the accepted submissions the changed records

@@ -85,7 +85,18 @@ func (a *App) SetSetting(ctx context.Context, key, value string) (int, error) {
 		return 0, errorf(Invalid, "设置 %s=%s 未保存：按此设置有%d条记录的期限超出工作日历的年份而无法计算（%s%s）；请先导入相应年份的节假日安排", key, value, len(plan.lost),
 			strings.Join(shown, "；"), map[bool]string{true: "……", false: ""}[len(plan.lost) > 5])
 	}
-	return a.db.ApplyRefresh(ctx, plan.batches, &store.SettingChange{Key: key, Value: value, Actor: act.Name()}, refreshChange(act.Name()))
+	n, err := a.db.ApplyRefresh(ctx, plan.batches, &store.SettingChange{Key: key, Value: value, Actor: act.Name()}, refreshChange(act.Name()))
+	if err != nil {
+		return n, err
+	}
+	det := AuditDetail{Before: map[string]string{}, After: map[string]string{}, Note: fmt.Sprintf("%d 条记录的期限随之改变", n)}
+	if v, ok := cur[key]; ok {
+		det.Before[key] = v
+	}
+	if value != "" {
+		det.After[key] = value
+	}
+	return n, a.audit(ctx, "setting.set", "设置 "+key, det)
 }
 
 // Calendar returns the working-day calendar: the built-in table with the
@@ -128,7 +139,11 @@ func (a *App) ImportCalendar(ctx context.Context, name string, r io.Reader) (Cal
 		return res, err
 	}
 	res.Changed, err = refreshDeadlines(ctx, a.db, act.Name())
-	return res, err
+	if err != nil {
+		return res, err
+	}
+	return res, a.audit(ctx, "holiday.import", "节假日安排："+name, AuditDetail{Count: len(days),
+		Note: fmt.Sprintf("年份 %v，%d 条记录的期限随之改变", years, res.Changed)})
 }
 
 // Today is the wall clock's date in China.

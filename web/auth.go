@@ -14,7 +14,7 @@ type loginData struct {
 }
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.sess.get(r); ok {
+	if _, err := s.app.SessionActor(r.Context(), token(r)); err == nil {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return
 	}
@@ -35,7 +35,13 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, st, "login", &Page{Title: "登录", Data: loginData{Name: name, Next: next, Error: msg, Accounts: s.opts.DemoAccounts}})
 		return
 	}
-	s.sess.start(w, r, act.Account, s.userOf(r, act))
+	tok, err := s.app.StartSession(r.Context(), act)
+	if err != nil {
+		s.log.Error("web: session", "err", err)
+		s.render(w, r, http.StatusInternalServerError, "login", &Page{Title: "登录", Data: loginData{Name: name, Next: next, Error: "系统内部错误，请稍后重试", Accounts: s.opts.DemoAccounts}})
+		return
+	}
+	s.setSession(w, r, tok)
 	if act.MustChangePassword {
 		next = "/password"
 	}
@@ -69,11 +75,15 @@ func (s *Server) userOf(r *http.Request, act app.Actor) User {
 		ds, err := s.app.ComparableDistricts(app.WithActor(r.Context(), act))
 		u.CanDistricts = err == nil && len(ds) > 1
 	}
+	u.CanAudit = act.Role == app.RoleAuditor
 	return u
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
-	s.sess.end(w, r)
+	if err := s.app.Logout(r.Context(), token(r)); err != nil {
+		s.log.Error("web: logout", "err", err)
+	}
+	s.clearSession(w, r)
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 }
 

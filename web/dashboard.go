@@ -98,6 +98,10 @@ func figureArea(ind *indicator.Indicator) string {
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	u := userOf(r)
+	if u.CanAudit {
+		http.Redirect(w, r, "/audit", http.StatusSeeOther)
+		return
+	}
 	if !u.CanRecords {
 		s.page(w, r, http.StatusOK, "error", "工作台", "dashboard", "您的角色（"+u.RoleName+"）不查看台账记录；请使用相应的管理功能。")
 		return

@@ -21,6 +21,8 @@ func statusOf(c app.Code) int {
 		return http.StatusForbidden
 	case app.Unauthenticated:
 		return http.StatusUnauthorized
+	case app.TooMany:
+		return http.StatusTooManyRequests
 	}
 	return http.StatusInternalServerError
 }
@@ -31,6 +33,7 @@ var titles = map[int]string{
 	http.StatusConflict:            "操作冲突",
 	http.StatusForbidden:           "无权访问",
 	http.StatusUnauthorized:        "请先登录",
+	http.StatusTooManyRequests:     "请稍后再试",
 	http.StatusInternalServerError: "系统出错",
 }
 

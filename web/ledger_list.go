@@ -282,7 +282,7 @@ func unitOptions(tree *ledger.UnitTree, cur, all string) []Option {
 func (s *Server) asOfYear(r *http.Request) int {
 	t, err := s.app.AsOf(r.Context())
 	if err != nil {
-		return s.opts.Now().Year()
+		return s.app.Today().Year()
 	}
 	return t.Year()
 }

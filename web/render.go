@@ -49,6 +49,7 @@ var pageFiles = map[string]string{
 	"password":  "layout",
 	"figure":    "layout",
 	"districts": "layout",
+	"audit":     "layout",
 }
 
 func (s *Server) parseTemplates() error {

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"net/http"
-	"time"
 
 	"fazhi/app"
 )
@@ -11,10 +10,7 @@ import (
 // New builds the web interface over the application layer: it parses every
 // template and indexes the embedded files, failing if any template is broken.
 func New(a *app.App, opts Options) (*Server, error) {
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	s := &Server{app: a, opts: opts, log: logger(opts.Log), sess: newSessions[string](opts.Now),
+	s := &Server{app: a, opts: opts, log: logger(opts.Log),
 		uploads: &uploads{m: map[string]*upload{}, dir: opts.UploadDir}}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
@@ -62,10 +58,12 @@ func New(a *app.App, opts Options) (*Server, error) {
 	in("POST /report/{year}", s.reportSave)
 	in("POST /report/{year}/lint", s.reportLint)
 	in("GET /report/{year}/download", s.reportDownload)
+	in("GET /audit", s.auditPage)
+	in("GET /audit/export", s.auditExport)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, app.CodeOf(nil), "页面不存在", http.StatusNotFound)
 	})
-	s.handler = secure(mux)
+	s.handler = s.withClient(s.secure(mux))
 	return s, nil
 }
 
@@ -82,13 +80,11 @@ type ctxKey struct{}
 // An anonymous visitor is sent to the login page and sees no record.
 func (s *Server) authed(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		se, ok := s.sess.get(r)
-		var act app.Actor
-		var err error
-		if ok {
-			act, err = s.app.Actor(r.Context(), se.actor)
-		}
-		if !ok || err != nil {
+		act, err := s.app.SessionActor(r.Context(), token(r))
+		if err != nil {
+			if app.CodeOf(err) == app.Internal {
+				s.log.Error("web: session", "err", err)
+			}
 			if r.Method == http.MethodGet {
 				http.Redirect(w, r, "/login?next="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 				return
@@ -101,7 +97,7 @@ func (s *Server) authed(h http.Handler) http.Handler {
 			return
 		}
 		ctx := app.WithActor(r.Context(), act)
-		ctx = context.WithValue(ctx, ctxKey{}, se.user)
+		ctx = context.WithValue(ctx, ctxKey{}, s.userOf(r, act))
 		h.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -12,7 +12,7 @@ const contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-
 // secure wraps h with the standard library's cross-origin protection
 // (every POST, PUT, PATCH and DELETE must come from this server's own pages:
 // Sec-Fetch-Site, else Origin against Host) and the security headers.
-func secure(h http.Handler) http.Handler {
+func (s *Server) secure(h http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "拒绝跨站请求：请从本系统的页面提交", http.StatusForbidden)
@@ -24,6 +24,9 @@ func secure(h http.Handler) http.Handler {
 		hd.Set("X-Content-Type-Options", "nosniff")
 		hd.Set("X-Frame-Options", "DENY")
 		hd.Set("Referrer-Policy", "same-origin")
+		if s.isTLS(r) {
+			hd.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		protected.ServeHTTP(w, r)
 	})
 }

@@ -20,7 +20,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
-	"time"
+	"net/netip"
 )
 
 // Options configure a Server.
@@ -32,9 +32,11 @@ type Options struct {
 	Demo bool
 	// DemoAccounts are shown on the login page of a demo database.
 	DemoAccounts []DemoAccount
-	// Now is the wall clock of sessions; nil means time.Now.
-	Now func() time.Time
-	Log *slog.Logger
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For and
+	// X-Forwarded-Proto are believed (ParseTrustedProxies); none: the
+	// peer's address is the client's.
+	TrustedProxies []netip.Prefix
+	Log            *slog.Logger
 	// UploadDir keeps uploaded files between preview and import; "" is
 	// the system's temporary folder.
 	UploadDir string
@@ -60,12 +62,12 @@ type User struct {
 	// CanDistricts: the account's scope covers several districts (a city
 	// or province), so the district comparison is offered.
 	CanDistricts bool
+	CanAudit     bool // 审计员: the audit trail
 }
 
 // Server is the web interface. Create it with New; it is an http.Handler.
 type Server struct {
 	app     *app.App
-	sess    *sessions[string] // account name per session
 	uploads *uploads
 	opts    Options
 	log     *slog.Logger

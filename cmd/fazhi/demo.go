@@ -32,7 +32,7 @@ func runDemo(ctx context.Context, a *cli, args []string) error {
 		if *noServe {
 			return nil
 		}
-		return a.serve(ctx, *addr, "偃师区", true)
+		return a.serve(ctx, serveConfig{addr: *addr, district: "偃师区", fallback: true})
 	}
 	switch args[0] {
 	case "load":

@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"os/signal"
 	"syscall"
@@ -17,7 +19,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "serve", usage: "[--addr :8080] [--district 名称]",
+	register(&command{name: "serve", usage: "[--addr :8080] [--district 名称] [--tls-cert F --tls-key F] [--trusted-proxy CIDR,...]",
 		summary: "启动网页服务：各单位在浏览器中填报、查询台账，司法局审核报送、查看工作台和年度报告",
 		run:     runServe})
 }
@@ -26,26 +28,45 @@ func runServe(ctx context.Context, a *cli, args []string) error {
 	fs := a.newFlags("serve")
 	addr := fs.String("addr", ":8080", "监听地址（主机:端口）")
 	district := fs.String("district", "", "页面顶部显示的地区名称，如 偃师区")
+	cert := fs.String("tls-cert", "", "TLS 证书文件（PEM）；与 --tls-key 一起给出时以 HTTPS 提供服务，Cookie 带 Secure")
+	key := fs.String("tls-key", "", "TLS 私钥文件（PEM）")
+	proxies := fs.String("trusted-proxy", "", "受信任的反向代理地址或网段，逗号分隔（如 10.0.0.1,192.168.1.0/24）：仅来自这些地址的 X-Forwarded-For / X-Forwarded-Proto 被采信")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(rest) > 0 {
-		return usageError{"用法: fazhi serve [--addr :8080] [--district 名称]"}
+		return usageError{"用法: fazhi serve [--addr :8080] [--district 名称] [--tls-cert F --tls-key F] [--trusted-proxy CIDR,...]"}
 	}
-	return a.serve(ctx, *addr, *district, false)
+	if (*cert == "") != (*key == "") {
+		return usageError{"--tls-cert 与 --tls-key 须同时给出"}
+	}
+	trusted, err := web.ParseTrustedProxies(*proxies)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	return a.serve(ctx, serveConfig{addr: *addr, district: *district, tlsCert: *cert, tlsKey: *key, trusted: trusted})
+}
+
+// serveConfig is how the web interface is served.
+type serveConfig struct {
+	addr, district  string
+	tlsCert, tlsKey string // both or neither: HTTPS
+	trusted         []netip.Prefix
+	fallback        bool // a busy port is replaced by a free one on the same host
 }
 
 // serve runs the web interface on --db until interrupted. A demo database
 // lists one account per role; with fallback, a busy port is replaced by a
 // free one on the same host.
-func (a *cli) serve(ctx context.Context, addr, district string, fallback bool) error {
-	ap, _, err := app.Open(ctx, a.dsn, app.Existing, app.Options{DataKeyFile: a.dataKey})
+func (a *cli) serve(ctx context.Context, sc serveConfig) error {
+	addr := sc.addr
+	ap, _, err := app.Open(ctx, a.dsn, app.Existing, a.appOptions())
 	if err != nil {
 		return err
 	}
 	defer ap.Close()
-	opts := web.Options{District: district, Demo: ap.IsDemo(ctx), Log: slog.New(slog.NewTextHandler(a.stderr, nil))}
+	opts := web.Options{District: sc.district, Demo: ap.IsDemo(ctx), Log: slog.New(slog.NewTextHandler(a.stderr, nil)), TrustedProxies: sc.trusted}
 	if opts.Demo {
 		for _, d := range app.DemoAccounts {
 			opts.DemoAccounts = append(opts.DemoAccounts, web.DemoAccount{Name: d.Name, Password: d.Password, Role: string(d.Role), RoleName: d.Role.Label(), UnitName: d.Unit})
@@ -56,14 +77,24 @@ func (a *cli) serve(ctx context.Context, addr, district string, fallback bool) e
 		return err
 	}
 	ln, err := net.Listen("tcp", addr)
-	if err != nil && fallback {
+	if err != nil && sc.fallback {
 		host, _, _ := net.SplitHostPort(addr)
 		ln, err = net.Listen("tcp", net.JoinHostPort(host, "0"))
 	}
 	if err != nil {
 		return fmt.Errorf("无法在 %s 上启动网页服务: %w", addr, err)
 	}
-	fmt.Fprintf(a.stdout, "\n网页服务已启动：%s\n", serverURL(ln.Addr()))
+	var tlsCfg *tls.Config
+	if sc.tlsCert != "" {
+		c, err := tls.LoadX509KeyPair(sc.tlsCert, sc.tlsKey)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("无法读取 TLS 证书 %s 或私钥 %s: %w", sc.tlsCert, sc.tlsKey, err)
+		}
+		tlsCfg = &tls.Config{Certificates: []tls.Certificate{c}, MinVersion: tls.VersionTLS12}
+		ln = tls.NewListener(ln, tlsCfg)
+	}
+	fmt.Fprintf(a.stdout, "\n网页服务已启动：%s\n", serverURL(ln.Addr(), tlsCfg != nil))
 	if opts.Demo {
 		fmt.Fprintf(a.stdout, "演示账号（密码均为 %s，无需首次改密）：\n", app.DemoPassword)
 		for _, d := range opts.DemoAccounts {
@@ -88,13 +119,17 @@ func (a *cli) serve(ctx context.Context, addr, district string, fallback bool) e
 
 // serverURL is the address to open in a browser: a wildcard host becomes
 // 127.0.0.1.
-func serverURL(addr net.Addr) string {
+func serverURL(addr net.Addr, https bool) string {
+	scheme := "http://"
+	if https {
+		scheme = "https://"
+	}
 	host, port, err := net.SplitHostPort(addr.String())
 	if err != nil {
-		return "http://" + addr.String()
+		return scheme + addr.String()
 	}
 	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
 		host = "127.0.0.1"
 	}
-	return "http://" + net.JoinHostPort(host, port) + "/"
+	return scheme + net.JoinHostPort(host, port) + "/"
 }

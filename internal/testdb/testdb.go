@@ -25,6 +25,16 @@ type Engine struct {
 	DSN func(t testing.TB) string
 }
 
+// PostgreSQL databases keep their audit key outside the database, by
+// default in the user's configuration folder, one file per DSN: tests make
+// a fresh schema each, so they share one test key in the temporary folder
+// instead (FAZHI_AUDIT_KEY; the SQLite tests keep theirs beside each file).
+func init() {
+	if os.Getenv("FAZHI_TEST_PG") != "" && os.Getenv("FAZHI_AUDIT_KEY") == "" {
+		os.Setenv("FAZHI_AUDIT_KEY", filepath.Join(os.TempDir(), "fazhi-test-audit.key"))
+	}
+}
+
 // Engines lists the engines to run a test on.
 func Engines() []Engine {
 	es := []Engine{{Name: "sqlite", DSN: func(t testing.TB) string {
