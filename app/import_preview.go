@@ -46,7 +46,7 @@ func (a *App) PreviewImport(ctx context.Context, id, path string, opt ImportOpti
 	ctx = run.ctx
 	d, st, book := run.d, run.st, run.st.Book
 	scope := run.act.scope()
-	for st.Next() {
+	for run.next() {
 		if book.ProblemCount() > 0 {
 			continue
 		}
@@ -73,6 +73,9 @@ func (a *App) PreviewImport(ctx context.Context, id, path string, opt ImportOpti
 		}
 		p.Changed++
 		p.add(RowChange{Row: it.Row, Key: d.KeyText(r), What: what})
+	}
+	if run.tooMany != nil {
+		return p, run.res, run.tooMany
 	}
 	if err := st.Err(); err != nil {
 		return p, run.res, &Error{Code: Invalid, Msg: err.Error(), Err: err}

@@ -36,6 +36,9 @@ type ImportOptions struct {
 	// ClearBlank lets a blank cell erase a stored value; by default a
 	// blank cell leaves the stored value as it is.
 	ClearBlank bool
+	// MaxRows refuses a file with more rows (the web's upload limit,
+	// web.Options.MaxImportRows); 0: no limit (the command line).
+	MaxRows int
 }
 
 // ImportColumn is a column of a file's header and the field it is read as.
@@ -89,7 +92,10 @@ func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (I
 	res, d, ch, st := &run.res, run.d, run.ch, run.st
 	book := st.Book
 	if opt.DryRun {
-		for st.Next() {
+		for run.next() {
+		}
+		if run.tooMany != nil {
+			return *res, run.tooMany
 		}
 		if err := st.Err(); err != nil {
 			return *res, &Error{Code: Invalid, Msg: err.Error(), Err: err}
@@ -107,7 +113,7 @@ func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (I
 	given := 0
 	next := func() ([]store.Row, error) {
 		batch = batch[:0]
-		for len(batch) < batchRows && st.Next() {
+		for len(batch) < batchRows && run.next() {
 			if book.ProblemCount() > 0 {
 				continue // a bad row: check the rest, save nothing more
 			}
@@ -120,6 +126,9 @@ func (a *App) Import(ctx context.Context, id, path string, opt ImportOptions) (I
 			given++
 			ro.see(it.Record, ch.RecordUnit)
 			batch = append(batch, store.Row{Record: it.Record, Present: present, Line: it.Row, Version: it.Version})
+		}
+		if run.tooMany != nil {
+			return nil, run.tooMany
 		}
 		if err := st.Err(); err != nil {
 			return nil, &Error{Code: Invalid, Msg: err.Error(), Err: err}
@@ -184,6 +193,25 @@ type importRun struct {
 	// bounds maps the rows given to the saver to their sheets: rows from
 	// bounds[k].row on came from sheet bounds[k].sheet.
 	bounds []struct{ row, sheet int }
+	// maxRows refuses a file of more records (ImportOptions.MaxRows);
+	// n counts them as they stream, tooMany is the refusal.
+	maxRows, n int
+	tooMany    error
+}
+
+// next advances the stream of records, stopping with tooMany set once the
+// file has more than maxRows (the web's limit): memory stays bounded and
+// nothing is saved.
+func (r *importRun) next() bool {
+	if !r.st.Next() {
+		return false
+	}
+	r.n++
+	if r.maxRows > 0 && r.n > r.maxRows {
+		r.tooMany = errorf(Invalid, "%s: 文件超过网页导入的上限 %d 行，未导入任何数据；请拆分后分批导入，或请管理员在服务器上导入（不限行数）", r.res.File, r.maxRows)
+		return false
+	}
+	return true
 }
 
 func (r *importRun) close() {
@@ -233,7 +261,7 @@ func (a *App) openImport(ctx context.Context, id, path string, opt ImportOptions
 	if err != nil {
 		return nil, err
 	}
-	run := &importRun{ctx: ctx, act: act, d: d, ch: ch, res: ImportResult{Ledger: d, File: source}}
+	run := &importRun{ctx: ctx, act: act, d: d, ch: ch, res: ImportResult{Ledger: d, File: source}, maxRows: opt.MaxRows}
 	iopt := importer.Options{Env: ch.Env, Progress: opt.Check, ConfirmAmounts: opt.ConfirmAmounts}
 	if opt.Mapping != "" {
 		if iopt.Mapping, err = importer.ParseMapping(d, opt.Mapping); err != nil {

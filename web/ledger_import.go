@@ -3,6 +3,7 @@ package web
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -17,8 +18,13 @@ import (
 	"fazhi/ledger"
 )
 
-// maxUpload bounds one uploaded file.
-const maxUpload = 200 << 20
+// The web's default upload limits (issue 13 item 7: no lower than 200 MB
+// and 2,000,000 rows); fazhi serve --max-upload-mb / --max-import-rows
+// change them.
+const (
+	DefaultMaxUploadBytes = 256 << 20
+	DefaultMaxImportRows  = 2_000_000
+)
 
 // upload is a file kept between its preview and its confirmation (or for
 // its error workbook), for the account that sent it.
@@ -122,10 +128,19 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
+	limit := s.opts.MaxUploadBytes
+	r.Body = http.MaxBytesReader(w, r.Body, limit+1<<20) // the form's other fields and boundaries
 	f, hdr, err := r.FormFile("file")
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) || err == nil && hdr.Size > limit {
+		if f != nil {
+			f.Close()
+		}
+		s.fail(w, r, app.Invalid, fmt.Sprintf("文件超过网页上传的上限 %d MB，未导入任何数据；请拆分后分批导入，或请管理员在服务器上导入（不限大小）", limit>>20), http.StatusRequestEntityTooLarge)
+		return
+	}
 	if err != nil {
-		s.fail(w, r, app.Invalid, "请选择要导入的文件（"+strings.Join(excel.Extensions, "、")+"，不超过200MB）", http.StatusBadRequest)
+		s.fail(w, r, app.Invalid, fmt.Sprintf("请选择要导入的文件（%s，不超过 %d MB）", strings.Join(excel.Extensions, "、"), limit>>20), http.StatusBadRequest)
 		return
 	}
 	defer f.Close()
@@ -153,7 +168,7 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	act := actorOf(r)
 	up := &upload{ledger: d.ID, account: act.Account, path: path, name: name, at: time.Now(),
-		opt: app.ImportOptions{Source: name, ClearBlank: r.FormValue("clear_blank") != ""}}
+		opt: app.ImportOptions{Source: name, ClearBlank: r.FormValue("clear_blank") != "", MaxRows: s.opts.MaxImportRows}}
 	tok := s.uploads.put(up)
 	s.preview(w, r, d, tok, up)
 }

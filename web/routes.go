@@ -10,6 +10,12 @@ import (
 // New builds the web interface over the application layer: it parses every
 // template and indexes the embedded files, failing if any template is broken.
 func New(a *app.App, opts Options) (*Server, error) {
+	if opts.MaxUploadBytes <= 0 {
+		opts.MaxUploadBytes = DefaultMaxUploadBytes
+	}
+	if opts.MaxImportRows <= 0 {
+		opts.MaxImportRows = DefaultMaxImportRows
+	}
 	s := &Server{app: a, opts: opts, log: logger(opts.Log),
 		uploads: &uploads{m: map[string]*upload{}, dir: opts.UploadDir}}
 	var err error

@@ -40,6 +40,11 @@ type Options struct {
 	// UploadDir keeps uploaded files between preview and import; "" is
 	// the system's temporary folder.
 	UploadDir string
+	// MaxUploadBytes bounds one uploaded file (0: DefaultMaxUploadBytes);
+	// MaxImportRows bounds the rows of an imported file (0:
+	// DefaultMaxImportRows). The command line has no limits.
+	MaxUploadBytes int64
+	MaxImportRows  int
 }
 
 // DemoAccount is one account printed for a demo database.

@@ -51,7 +51,6 @@ func (a *cli) appOptions() app.Options {
 	}}
 }
 
-
 // xlsxPath refuses an output path that does not end in .xlsx.
 func xlsxPath(p string) error {
 	if p != "" && !strings.EqualFold(filepath.Ext(p), ".xlsx") {

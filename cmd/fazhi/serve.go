@@ -31,9 +31,14 @@ func runServe(ctx context.Context, a *cli, args []string) error {
 	cert := fs.String("tls-cert", "", "TLS 证书文件（PEM）；与 --tls-key 一起给出时以 HTTPS 提供服务，Cookie 带 Secure")
 	key := fs.String("tls-key", "", "TLS 私钥文件（PEM）")
 	proxies := fs.String("trusted-proxy", "", "受信任的反向代理地址或网段，逗号分隔（如 10.0.0.1,192.168.1.0/24）：仅来自这些地址的 X-Forwarded-For / X-Forwarded-Proto 被采信")
+	maxMB := fs.Int("max-upload-mb", web.DefaultMaxUploadBytes>>20, "网页导入上传文件的大小上限（MB）；命令行导入不限")
+	maxRows := fs.Int("max-import-rows", web.DefaultMaxImportRows, "网页导入文件的行数上限；命令行导入不限")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
+	}
+	if *maxMB <= 0 || *maxRows <= 0 {
+		return usageError{"--max-upload-mb 与 --max-import-rows 须为正数"}
 	}
 	if len(rest) > 0 {
 		return usageError{"用法: fazhi serve [--addr :8080] [--district 名称] [--tls-cert F --tls-key F] [--trusted-proxy CIDR,...]"}
@@ -45,7 +50,8 @@ func runServe(ctx context.Context, a *cli, args []string) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	return a.serve(ctx, serveConfig{addr: *addr, district: *district, tlsCert: *cert, tlsKey: *key, trusted: trusted})
+	return a.serve(ctx, serveConfig{addr: *addr, district: *district, tlsCert: *cert, tlsKey: *key, trusted: trusted,
+		maxUpload: int64(*maxMB) << 20, maxRows: *maxRows})
 }
 
 // serveConfig is how the web interface is served.
@@ -54,6 +60,8 @@ type serveConfig struct {
 	tlsCert, tlsKey string // both or neither: HTTPS
 	trusted         []netip.Prefix
 	fallback        bool // a busy port is replaced by a free one on the same host
+	maxUpload       int64
+	maxRows         int
 }
 
 // serve runs the web interface on --db until interrupted. A demo database
@@ -66,7 +74,8 @@ func (a *cli) serve(ctx context.Context, sc serveConfig) error {
 		return err
 	}
 	defer ap.Close()
-	opts := web.Options{District: sc.district, Demo: ap.IsDemo(ctx), Log: slog.New(slog.NewTextHandler(a.stderr, nil)), TrustedProxies: sc.trusted}
+	opts := web.Options{District: sc.district, Demo: ap.IsDemo(ctx), Log: slog.New(slog.NewTextHandler(a.stderr, nil)), TrustedProxies: sc.trusted,
+		MaxUploadBytes: sc.maxUpload, MaxImportRows: sc.maxRows}
 	if opts.Demo {
 		for _, d := range app.DemoAccounts {
 			opts.DemoAccounts = append(opts.DemoAccounts, web.DemoAccount{Name: d.Name, Password: d.Password, Role: string(d.Role), RoleName: d.Role.Label(), UnitName: d.Unit})
