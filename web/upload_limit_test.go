@@ -1,10 +1,7 @@
 package web_test
 
 import (
-	"bytes"
 	"context"
-	"io"
-	"mime/multipart"
 	"net/http"
 	"strings"
 	"testing"
@@ -12,26 +9,6 @@ import (
 	"fazhi/app"
 	"fazhi/web"
 )
-
-// upload posts a file to a ledger's import page as the browser's form does.
-func (c *client) upload(ledgerID, name string, data []byte) (int, string) {
-	c.t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	fw, _ := mw.CreateFormFile("file", name)
-	fw.Write(data)
-	mw.Close()
-	req, _ := http.NewRequest(http.MethodPost, c.base+"/ledgers/"+ledgerID+"/import", &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Origin", c.base)
-	resp, err := c.c.Do(req)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
-}
 
 // TestUpload_Limits: the web refuses a file over its size limit and one
 // over its row limit with a clear Chinese message and writes nothing; the
@@ -54,12 +31,12 @@ func TestUpload_Limits(t *testing.T) {
 	c.login("sifaju")
 	head := "合同编号,合同名称,送审日期\n"
 	big := head + strings.Repeat("HT-1,某合同,2022-01-05\n", 100000)
-	st, body := c.upload("contract", "big.csv", []byte(big))
+	st, body := c.upload("/ledgers/contract/import", "big.csv", big, nil)
 	if st != http.StatusRequestEntityTooLarge || !strings.Contains(body, "超过网页上传的上限 1 MB") {
 		t.Errorf("a 2 MB file under a 1 MB limit: %d\n%.400s", st, body)
 	}
 	rows := head + "HT-91,甲,2022-01-05\nHT-92,乙,2022-01-05\nHT-93,丙,2022-01-05\nHT-94,丁,2022-01-05\n"
-	st, body = c.upload("contract", "rows.csv", []byte(rows))
+	st, body = c.upload("/ledgers/contract/import", "rows.csv", rows, nil)
 	if st != http.StatusBadRequest || !strings.Contains(body, "超过网页导入的上限 3 行") {
 		t.Errorf("5 rows under a 3-row limit: %d\n%.600s", st, body)
 	}
