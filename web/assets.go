@@ -86,7 +86,7 @@ func (a *assets) URL(name string) (string, error) {
 func (a *assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	as, ok := a.byPath[r.URL.Path]
 	if !ok {
-		http.NotFound(w, r)
+		http.Error(w, "文件不存在："+r.URL.Path, http.StatusNotFound)
 		return
 	}
 	h := w.Header()

@@ -152,3 +152,14 @@ func TestRound_BadID(t *testing.T) {
 		t.Errorf("GET /rounds/999999: %d\n%.300s", st, body)
 	}
 }
+
+// TestStatic_NotFoundInChinese: a missing static file says so in Chinese.
+func TestStatic_NotFoundInChinese(t *testing.T) {
+	t.Parallel()
+	s, _ := demoServer(t)
+	c := newClient(t, s)
+	st, _, body := c.get("/static/nosuch.js")
+	if st != http.StatusNotFound || !strings.Contains(body, "文件不存在") || strings.Contains(body, "page not found") {
+		t.Errorf("GET /static/nosuch.js: %d %q", st, body)
+	}
+}
