@@ -22,6 +22,33 @@ func (a *App) MayWrite(ctx context.Context) error {
 	return require(act, permWrite, "录入或修改台账记录")
 }
 
+// MayWriteLedger: MayWrite, on ledger id: the Justice Bureau's own ledgers
+// (ledger.Definition.Central) are written by 司法局管理员 only. Errors:
+// NotFound (no such ledger), Forbidden.
+func (a *App) MayWriteLedger(ctx context.Context, id string) error {
+	act, err := actor(ctx)
+	if err != nil {
+		return err
+	}
+	if err := require(act, permWrite, "录入或修改台账记录"); err != nil {
+		return err
+	}
+	d, err := Ledger(id)
+	if err != nil {
+		return err
+	}
+	return centralCheck(act, d)
+}
+
+// centralCheck refuses a write to a Central ledger by an actor who does not
+// keep them (permCentral).
+func centralCheck(act Actor, d *ledger.Definition) error {
+	if d.Central && !act.may(permCentral) {
+		return errorf(Forbidden, "%s由司法局统一登记，%s只能查看，不能录入或修改", d.Name, act.describe())
+	}
+	return nil
+}
+
 // MayChange: the actor may edit, delete or restore record v — MayWrite, and
 // v lies in the actor's write scope: kept by the actor's unit (scope unit),
 // by a unit of its subtree (subtree), written by the actor (own), or any
@@ -31,6 +58,11 @@ func (a *App) MayWrite(ctx context.Context) error {
 func (a *App) MayChange(ctx context.Context, v RecordView) error {
 	if err := a.MayWrite(ctx); err != nil {
 		return err
+	}
+	if act, _ := actor(ctx); v.Ledger != nil {
+		if err := centralCheck(act, v.Ledger); err != nil {
+			return err
+		}
 	}
 	act, _ := actor(ctx)
 	sc := act.scope()

@@ -289,8 +289,8 @@ func (a *App) writer(ctx context.Context, id, source string) (Actor, *ledger.Def
 	if err != nil {
 		return act, nil, store.Change{}, err
 	}
-	if d.Central && !act.may(permCentral) {
-		return act, nil, store.Change{}, errorf(Forbidden, "%s由司法局统一登记，%s只能查看，不能录入或修改", d.Name, act.describe())
+	if err := centralCheck(act, d); err != nil {
+		return act, nil, store.Change{}, err
 	}
 	env, err := calendarEnv(ctx, a.db)
 	if err != nil {

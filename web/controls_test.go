@@ -66,6 +66,15 @@ func TestControls_FollowPermissions(t *testing.T) {
 	if st, _, _ := clerk.get(editForm(own)); st != 200 {
 		t.Errorf("minzheng GET edit form of its own %s: %d", own, st)
 	}
+	// The Justice Bureau's ledgers (复议 …) are not the clerk's to add to.
+	if _, _, body := clerk.get("/ledgers/reconsideration"); strings.Contains(body, "新增记录") || strings.Contains(body, "/ledgers/reconsideration/import") {
+		t.Errorf("minzheng's list of 行政复议案件 offers 新增记录/导入")
+	}
+	for _, p := range []string{"/ledgers/reconsideration/new", "/ledgers/reconsideration/import"} {
+		if st, _, _ := clerk.get(p); st != http.StatusForbidden {
+			t.Errorf("minzheng GET %s: %d, want 403", p, st)
+		}
+	}
 	if _, _, body := clerk.get("/ledgers/contract"); !strings.Contains(body, "新增记录") || !strings.Contains(body, "/ledgers/contract/import") {
 		t.Errorf("minzheng's list lacks 新增记录/导入")
 	}

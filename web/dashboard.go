@@ -129,7 +129,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	if act.Scope == ledger.ScopeAll || act.Scope == ledger.ScopeSubtree {
 		data.Units = unitOptions(tree, unit, "全部单位")
 	} else {
-		data.ScopeNote = "仅含" + u.UnitName + "的记录"
+		data.ScopeNote = "仅含" + u.UnitName + "的记录" + publicNote()
 	}
 	compute := s.app.Indicators
 	if accepted {
@@ -334,4 +334,19 @@ func table(c Chart) Chart {
 		c.Table = append(c.Table, row)
 	}
 	return c
+}
+
+// publicNote says which figures on a unit's dashboard are the district's:
+// those of the ledgers every account reads (ledger.Definition.Public).
+func publicNote() string {
+	var names []string
+	for _, d := range ledger.All() {
+		if d.Public {
+			names = append(names, d.Name)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return "（" + strings.Join(names, "、") + "为全区公开台账，其指标为全区数据）"
 }

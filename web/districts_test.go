@@ -55,6 +55,10 @@ func TestDistricts_ComparisonPage(t *testing.T) {
 	for _, name := range []string{"minzheng", "minzheng-head"} {
 		u := newClient(t, s)
 		u.login(name)
+		// Its dashboard says which figures are the whole district's.
+		if _, _, body := u.get("/"); !strings.Contains(body, "仅含偃师区民政局的记录") || !strings.Contains(body, "为全区公开台账，其指标为全区数据") {
+			t.Errorf("%s's dashboard does not say which figures are the district's", name)
+		}
 		if st, _, _ := u.get("/districts?year=2022"); st != http.StatusForbidden {
 			t.Errorf("%s (scope: own unit) opens the district comparison: %d, want 403", name, st)
 		}

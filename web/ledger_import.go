@@ -112,7 +112,7 @@ func (s *Server) importPage(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	if err := s.app.MayWrite(r.Context()); err != nil {
+	if err := s.app.MayWriteLedger(r.Context(), d.ID); err != nil {
 		s.failErr(w, r, err)
 		return
 	}

@@ -167,9 +167,9 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 		}
 		recs, total, lq.Page = rp.Records, rp.Total, rp.Page
 	}
-	u := userOf(r)
+	mayWrite := s.app.MayWriteLedger(ctx, d.ID) == nil
 	data := listData{Ledger: d, Query: lq.Text, Sort: lq.Sort, Desc: lq.Desc, HasDue: states != nil,
-		CanAdd: u.CanWrite, CanImport: u.CanWrite,
+		CanAdd: mayWrite, CanImport: mayWrite,
 		ExportURL: withQuery("/ledgers/"+d.ID+"/export", "year", q.Get("year"), "unit", q.Get("unit"))}
 	data.Years = yearOptions(q.Get("year"), s.asOfYear(r), true)
 	data.Units = unitOptions(tree, q.Get("unit"), "全部单位")
