@@ -238,6 +238,15 @@ func TestImport_MillionRowCSVUnder300MB(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "million.csv")
 	writeLargeCSV(t, file, n)
 	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
+		if e.Name != "sqlite" && os.Getenv("FAZHI_MILLION_PG") == "" {
+			// .ci/run runs this test in its SQLite pass; a million rows
+			// through PostgreSQL take tens of minutes on its 2 cores
+			// (docs/benchmarks.md), so that engine is opt-in.
+			t.Skip("百万行导入在 PostgreSQL 上较慢：设置 FAZHI_MILLION_PG=1 时运行")
+		}
+		if e.Name == "sqlite" && os.Getenv("FAZHI_TEST_PG") != "" && os.Getenv("CI") != "" {
+			t.Skip("CI 的 SQLite 轮次已运行百万行导入")
+		}
 		dsn := e.DSN(t)
 		runPeak(t, nil, bin, "--db", dsn, "units", "import", repoFile("testdata", "units.csv"))
 		r := runPeak(t, nil, bin, "--db", dsn, "import", "reconsideration", file)
