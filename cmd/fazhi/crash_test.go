@@ -44,7 +44,8 @@ func bigReconsideration(t *testing.T, path string, n int) {
 }
 
 // killAfter starts bin with args, SIGKILLs it after d and reports whether
-// it was still running then.
+// it was still running then; a command that ends on its own before d must
+// succeed.
 func killAfter(t *testing.T, bin, dsn string, d time.Duration, args ...string) bool {
 	t.Helper()
 	cmd := exec.Command(bin, append([]string{"--db", dsn}, args...)...)
@@ -58,7 +59,7 @@ func killAfter(t *testing.T, bin, dsn string, d time.Duration, args ...string) b
 	select {
 	case err := <-done:
 		if err != nil {
-			t.Fatalf("fazhi %v ended before the kill: %v\n%s", args, err, out.String())
+			t.Fatalf("fazhi %v failed before the kill: %v\n%s", args, err, out.String())
 		}
 		return false
 	case <-time.After(d):
