@@ -235,16 +235,20 @@ func crashServerEdits(t *testing.T, bin, dsn string, keys []string) {
 }
 
 // crashCLIEdits runs `record edit` processes one after another and kills
-// some of them at increasing delays.
+// every second one at a growing fraction (1/9 … 8/9) of the time the last
+// whole edit took, so the kills land throughout an edit's life on a fast
+// machine and on a slow one alike.
 func crashCLIEdits(t *testing.T, bin, dsn string, keys []string) {
 	acked := handlers(t, dsn) // the stored values are the first acknowledged ones
 	killed := 0
+	whole := 500 * time.Millisecond // replaced by the first measured edit
 	for i := 0; i < 16; i++ {
 		key := keys[i%len(keys)]
 		val := fmt.Sprintf("命令行%d", i)
 		cmd := exec.Command(bin, "--db", dsn, "record", "edit", "reconsideration", key, "承办人="+val)
 		var out bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &out
+		start := time.Now()
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -255,7 +259,7 @@ func crashCLIEdits(t *testing.T, bin, dsn string, keys []string) {
 		if i%2 == 1 {
 			select {
 			case err = <-done:
-			case <-time.After(time.Duration(120*i) * time.Millisecond):
+			case <-time.After(whole * time.Duration(i/2+1) / 9):
 				cmd.Process.Signal(syscall.SIGKILL)
 				<-done
 				wasKilled = true
@@ -263,6 +267,7 @@ func crashCLIEdits(t *testing.T, bin, dsn string, keys []string) {
 			}
 		} else {
 			err = <-done
+			whole = time.Since(start)
 		}
 		got := handlers(t, dsn)[key]
 		switch {
@@ -283,7 +288,7 @@ func crashCLIEdits(t *testing.T, bin, dsn string, keys []string) {
 	if killed == 0 {
 		t.Error("every record edit ended before its kill")
 	}
-	t.Logf("%d of 8 record edits killed (the others finished first)", killed)
+	t.Logf("%d of 8 record edits killed (the others finished first; a whole edit took %v)", killed, whole)
 }
 
 // crashReport writes the report, then kills rewrites of it: the file
@@ -314,7 +319,7 @@ func crashReport(t *testing.T, bin, dsn string) {
 	}
 	whole("before the kills")
 	killed := 0
-	for _, d := range []time.Duration{50 * time.Millisecond, 150 * time.Millisecond, 300 * time.Millisecond, 600 * time.Millisecond, 1200 * time.Millisecond} {
+	for _, d := range []time.Duration{10 * time.Millisecond, 50 * time.Millisecond, 150 * time.Millisecond, 300 * time.Millisecond, 600 * time.Millisecond, 1200 * time.Millisecond} {
 		for _, args := range [][]string{{"-o", docx}, {"-o", html, "--internal"}} {
 			if killAfter(t, bin, dsn, d, append([]string{"report", "--year", "2022"}, args...)...) {
 				killed++
@@ -325,5 +330,5 @@ func crashReport(t *testing.T, bin, dsn string) {
 	if killed == 0 {
 		t.Error("every report ended before its kill")
 	}
-	t.Logf("%d of 10 report writes killed", killed)
+	t.Logf("%d of 12 report writes killed", killed)
 }

@@ -106,7 +106,7 @@ func TestCrash_KilledImportAndExport(t *testing.T) {
 			return n
 		}
 		killed := 0
-		for _, d := range []time.Duration{800 * time.Millisecond, 1500 * time.Millisecond, 2500 * time.Millisecond} {
+		for _, d := range []time.Duration{150 * time.Millisecond, 400 * time.Millisecond, 800 * time.Millisecond, 1500 * time.Millisecond, 2500 * time.Millisecond} {
 			if killAfter(t, bin, dsn, d, "import", "reconsideration", big) {
 				killed++
 				if n := count(); n != 0 {
