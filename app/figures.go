@@ -225,3 +225,20 @@ func checkYear(year int) error {
 	}
 	return nil
 }
+
+// AggregateBatch computes a ledger's aggregates in one scan, every item
+// within the source's scope (and, for a unit, the unit's subtree in the
+// tree of the item's year).
+func (s scoped) AggregateBatch(ctx context.Context, d *ledger.Definition, items []ledger.AggItem, byDistrict bool) (map[string][]int64, error) {
+	out := make([]ledger.AggItem, len(items))
+	for i, it := range items {
+		it.Query.Scope = s.scope
+		q, err := s.dated(ctx, it.Query)
+		if err != nil {
+			return nil, err
+		}
+		it.Query = q
+		out[i] = it
+	}
+	return s.db.AggregateBatch(ctx, d, out, byDistrict)
+}

@@ -91,12 +91,20 @@ func (a *App) IndicatorsByDistrict(ctx context.Context, year int, region string)
 	if len(out.Districts) == 0 {
 		return out, errorf(NotFound, "行政区划 %s 之下没有区县的单位", code)
 	}
-	compute := func(district string, y int) ([]indicator.Value, error) {
-		sc := act.readScope()
-		sc.District = district
-		return indicator.ComputeAll(ctx, newScoped(a.db, sc), y, "")
+	// One scan per ledger and year, grouped by district (issue 14): the
+	// region's figures are its districts' sums.
+	sc := act.readScope()
+	sc.District = code
+	src := newScoped(a.db, sc)
+	codes = codes[:0]
+	for _, d := range out.Districts {
+		codes = append(codes, d.Code)
 	}
-	total, err := compute(code, year)
+	total, cur, err := indicator.ComputeByDistrict(ctx, src, year, codes)
+	if err != nil {
+		return out, err
+	}
+	_, last, err := indicator.ComputeByDistrict(ctx, src, year-1, codes)
 	if err != nil {
 		return out, err
 	}
@@ -104,14 +112,7 @@ func (a *App) IndicatorsByDistrict(ctx context.Context, year int, region string)
 		out.Rows = append(out.Rows, RollupRow{ID: v.ID, Name: v.Name, Unit: v.Unit, Total: v})
 	}
 	for _, d := range out.Districts {
-		cur, err := compute(d.Code, year)
-		if err != nil {
-			return out, err
-		}
-		last, err := compute(d.Code, year-1)
-		if err != nil {
-			return out, err
-		}
+		cur, last := cur[d.Code], last[d.Code]
 		for i := range out.Rows {
 			f := DistrictFigure{District: d.Code, Value: cur[i], Last: last[i]}
 			if !cur[i].Null && !last[i].Null {

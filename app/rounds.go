@@ -492,6 +492,15 @@ func (s accepted) AggregateRecords(ctx context.Context, d *ledger.Definition, q 
 	return s.scoped.AggregateRecords(ctx, d, s.restrict(d, q), agg, field)
 }
 
+func (s accepted) AggregateBatch(ctx context.Context, d *ledger.Definition, items []ledger.AggItem, byDistrict bool) (map[string][]int64, error) {
+	out := make([]ledger.AggItem, len(items))
+	for i, it := range items {
+		it.Query = s.restrict(d, it.Query)
+		out[i] = it
+	}
+	return s.scoped.AggregateBatch(ctx, d, out, byDistrict)
+}
+
 func (s accepted) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Query) ([]ledger.Record, int, error) {
 	return s.scoped.FindRecords(ctx, d, s.restrict(d, q))
 }

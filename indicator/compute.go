@@ -112,13 +112,21 @@ func Compute(ctx context.Context, src Source, ind *Indicator, year int, unit str
 }
 
 // ComputeAll evaluates every indicator, skipping those whose ledger has no
-// unit owner when a unit scope is given.
+// unit owner when a unit scope is given. A BatchSource computes each
+// ledger's figures in one scan and each rate's parts once; any other
+// source answers one query per figure.
 func ComputeAll(ctx context.Context, src Source, year int, unit string) ([]Value, error) {
-	var out []Value
+	var inds []*Indicator
 	for _, ind := range All() {
-		if unit != "" && !scopable(ind) {
-			continue
+		if unit == "" || scopable(ind) {
+			inds = append(inds, ind)
 		}
+	}
+	if bs, ok := src.(BatchSource); ok {
+		return computeBatch(ctx, src, bs, inds, year, unit)
+	}
+	var out []Value
+	for _, ind := range inds {
 		v, err := Compute(ctx, src, ind, year, unit)
 		if err != nil {
 			return nil, err

@@ -23,44 +23,15 @@ func computeGroups(ctx context.Context, src Source, ind *Indicator, v Value, yea
 	if unit != "" && d.Owner == "" {
 		return v, fmt.Errorf("指标 %s 的台账不按单位划分，不能按单位统计", ind.ID)
 	}
-	f := d.Field(ind.GroupField)
-	type bucket struct {
-		key  string
-		cond ledger.Cond
-	}
-	var buckets []bucket
-	if f.Type == ledger.Enum {
-		for _, e := range f.Enum {
-			buckets = append(buckets, bucket{e, ledger.In(f.Name, e)})
-		}
-	} else {
-		ts, ok := src.(UnitTreeSource)
-		if !ok {
-			return v, fmt.Errorf("指标 %s 需要单位名录（单位类型）", ind.ID)
-		}
-		tree, err := ts.UnitTree(ctx)
-		if err != nil {
-			return v, err
-		}
-		codes := map[string][]any{}
-		for _, u := range tree.Units {
-			g, ok := UnitKindGroups[u.Kind]
-			if !ok {
-				g = "其他"
-			}
-			codes[g] = append(codes[g], u.Code)
-		}
-		for _, g := range UnitKindGroupOrder {
-			if len(codes[g]) > 0 {
-				buckets = append(buckets, bucket{g, ledger.In(f.Name, codes[g]...)})
-			}
-		}
+	bs, err := buckets(ctx, src, ind, d)
+	if err != nil {
+		return v, err
 	}
 	agg := ledger.AggCount
 	if ind.Field != "" {
 		agg = ledger.AggSum
 	}
-	for _, b := range buckets {
+	for _, b := range bs {
 		q := ind.Query(year, unit)
 		q.Conds = append(append([]ledger.Cond{}, q.Conds...), b.cond)
 		n, err := src.AggregateRecords(ctx, d, q, agg, ind.Field)
@@ -97,4 +68,47 @@ func GroupText(v Value) string {
 		parts[i] = g.Key + Value{Value: g.Value}.Text() + v.Unit
 	}
 	return strings.Join(parts, "、")
+}
+
+// bucket is one line of a grouped figure: its key and the condition
+// choosing its records.
+type bucket struct {
+	key  string
+	cond ledger.Cond
+}
+
+// buckets lists a GroupBy indicator's lines: an Enum field's values in
+// declaration order, or for a UnitRef field the respondent types of
+// UnitKindGroups with the units of each.
+func buckets(ctx context.Context, src Source, ind *Indicator, d *ledger.Definition) ([]bucket, error) {
+	f := d.Field(ind.GroupField)
+	var buckets []bucket
+	if f.Type == ledger.Enum {
+		for _, e := range f.Enum {
+			buckets = append(buckets, bucket{e, ledger.In(f.Name, e)})
+		}
+	} else {
+		ts, ok := src.(UnitTreeSource)
+		if !ok {
+			return nil, fmt.Errorf("指标 %s 需要单位名录（单位类型）", ind.ID)
+		}
+		tree, err := ts.UnitTree(ctx)
+		if err != nil {
+			return nil, err
+		}
+		codes := map[string][]any{}
+		for _, u := range tree.Units {
+			g, ok := UnitKindGroups[u.Kind]
+			if !ok {
+				g = "其他"
+			}
+			codes[g] = append(codes[g], u.Code)
+		}
+		for _, g := range UnitKindGroupOrder {
+			if len(codes[g]) > 0 {
+				buckets = append(buckets, bucket{g, ledger.In(f.Name, codes[g]...)})
+			}
+		}
+	}
+	return buckets, nil
 }

@@ -93,6 +93,13 @@ func (a all) AggregateRecords(ctx context.Context, d *ledger.Definition, q ledge
 	return a.DB.AggregateRecords(ctx, d, q, agg, field)
 }
 
+func (a all) AggregateBatch(ctx context.Context, d *ledger.Definition, items []ledger.AggItem, byDistrict bool) (map[string][]int64, error) {
+	for i := range items {
+		items[i].Query.Scope = ledger.AllScope()
+	}
+	return a.DB.AggregateBatch(ctx, d, items, byDistrict)
+}
+
 func (a all) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Query) ([]ledger.Record, int, error) {
 	q.Scope = ledger.AllScope()
 	return a.DB.FindRecords(ctx, d, q)

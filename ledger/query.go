@@ -106,3 +106,16 @@ const (
 	AggCountDistinct                  // COUNT(DISTINCT field)
 	AggSum                            // SUM(field); Decimal sums stay scaled
 )
+
+// AggItem is one aggregate of a batch over a ledger (storage computes a
+// batch in one scan of the ledger's table): Agg over Field of the records
+// Query selects. Every item of a batch shares the first item's scope (unit,
+// owner units, data scope, record units, deleted); Query's year, as-of
+// date and Conds are the item's own. Bucket narrows the aggregate further
+// (one value of a grouped figure) without widening what the scan reads.
+type AggItem struct {
+	Query  Query
+	Agg    Aggregate
+	Field  string
+	Bucket []Cond
+}

@@ -22,7 +22,24 @@ func readRegion(ctx context.Context, q ledger.Query) ledger.Query {
 // where translates a query into a WHERE clause with its arguments and, when
 // the query is scoped to a unit, the recursive CTE that lists the scope.
 func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string, args []any, err error) {
-	var parts []string
+	parts, args, err := db.filterParts(d, q)
+	if err != nil {
+		return "", "", nil, err
+	}
+	prefix, cteArgs, sparts, sargs, err := db.scopeParts(d, q)
+	if err != nil {
+		return "", "", nil, err
+	}
+	parts, args = append(parts, sparts...), append(append(cteArgs, args...), sargs...)
+	if len(parts) > 0 {
+		clause = " WHERE " + strings.Join(parts, " AND ")
+	}
+	return prefix, clause, args, nil
+}
+
+// filterParts are the conditions of q that choose records by their
+// values: the year (by YearField, or any date field), Conds and Text.
+func (db *DB) filterParts(d *ledger.Definition, q ledger.Query) (parts []string, args []any, err error) {
 	var start, end time.Time
 	if q.Year != 0 {
 		start = time.Date(q.Year, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -42,7 +59,7 @@ func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string
 		if q.YearField != "" {
 			c, a, err := yearCond(q.YearField)
 			if err != nil {
-				return "", "", nil, err
+				return nil, nil, err
 			}
 			parts, args = append(parts, c), append(args, a...)
 		} else {
@@ -59,7 +76,7 @@ func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string
 	for _, c := range q.Conds {
 		f := d.Field(c.Field)
 		if f == nil {
-			return "", "", nil, fmt.Errorf("台账 %s 没有字段 %s", d.ID, c.Field)
+			return nil, nil, fmt.Errorf("台账 %s 没有字段 %s", d.ID, c.Field)
 		}
 		n := f.Name
 		if f.Sensitive {
@@ -69,7 +86,7 @@ func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string
 				n = bidx(f)
 			case ledger.OpSet, ledger.OpEmpty:
 			default:
-				return "", "", nil, fmt.Errorf("敏感字段 %s 加密存储，只能按完整的值查找", f.Label)
+				return nil, nil, fmt.Errorf("敏感字段 %s 加密存储，只能按完整的值查找", f.Label)
 			}
 		}
 		switch c.Op {
@@ -95,7 +112,7 @@ func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string
 		case ledger.OpLEField:
 			other, _ := c.Values[0].(string)
 			if d.Field(other) == nil {
-				return "", "", nil, fmt.Errorf("台账 %s 没有字段 %s", d.ID, other)
+				return nil, nil, fmt.Errorf("台账 %s 没有字段 %s", d.ID, other)
 			}
 			parts = append(parts, n+" <= "+other)
 		case ledger.OpWithin:
@@ -111,7 +128,7 @@ func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string
 			parts = append(parts, n+" IS NULL")
 		case ledger.OpDateLE, ledger.OpAfterEnd:
 			if q.Year == 0 {
-				return "", "", nil, fmt.Errorf("条件“截至年末”需要指定年度")
+				return nil, nil, fmt.Errorf("条件“截至年末”需要指定年度")
 			}
 			last := db.dateArg(end.AddDate(0, 0, -1))
 			if c.Op == ledger.OpDateLE {
@@ -148,17 +165,24 @@ func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string
 			parts = append(parts, "("+strings.Join(ors, " OR ")+")")
 		}
 	}
+	return parts, args, nil
+}
+
+// scopeParts are the conditions of q that choose records by who may read
+// them and where they belong: deleted or not, the unit and its subtree,
+// the data scope, the district, the record units; prefix is the WITH
+// RECURSIVE clause they need, whose arguments prefixArgs gives.
+func (db *DB) scopeParts(d *ledger.Definition, q ledger.Query) (prefix string, cteArgs []any, parts []string, args []any, err error) {
 	if q.Deleted {
 		parts = append(parts, "deleted_at IS NOT NULL")
 	} else {
 		parts = append(parts, "deleted_at IS NULL")
 	}
 	var ctes []string
-	var cteArgs []any
 	switch {
 	case q.OwnerUnits != nil:
 		if d.Owner == "" {
-			return "", "", nil, fmt.Errorf("台账 %s 不按单位划分", d.ID)
+			return "", nil, nil, nil, fmt.Errorf("台账 %s 不按单位划分", d.ID)
 		}
 		if len(q.OwnerUnits) == 0 {
 			parts = append(parts, "1 = 0")
@@ -170,13 +194,13 @@ func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string
 		}
 	case q.Unit != "":
 		if d.Owner == "" {
-			return "", "", nil, fmt.Errorf("台账 %s 不按单位划分", d.ID)
+			return "", nil, nil, nil, fmt.Errorf("台账 %s 不按单位划分", d.ID)
 		}
 		ctes, cteArgs = append(ctes, subtreeCTE("scope")), append(cteArgs, q.Unit)
 		parts = append(parts, d.Owner+" IN (SELECT code FROM scope)")
 	}
 	if err := q.Scope.Valid(); err != nil {
-		return "", "", nil, err
+		return "", nil, nil, nil, err
 	}
 	if c, a := regionCond("district", q.Scope.District); c != "" {
 		parts, args = append(parts, c), append(args, a...)
@@ -202,12 +226,8 @@ func (db *DB) where(d *ledger.Definition, q ledger.Query) (prefix, clause string
 	}
 	if len(ctes) > 0 {
 		prefix = "WITH RECURSIVE " + strings.Join(ctes, ", ") + " "
-		args = append(cteArgs, args...)
 	}
-	if len(parts) > 0 {
-		clause = " WHERE " + strings.Join(parts, " AND ")
-	}
-	return prefix, clause, args, nil
+	return prefix, cteArgs, parts, args, nil
 }
 
 // FindRecords returns the records matching q and how many match in all

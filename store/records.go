@@ -189,6 +189,11 @@ func (db *DB) SaveStream(ctx context.Context, d *ledger.Definition, ch Change, n
 	if err != nil {
 		return SaveResult{}, err
 	}
+	if res.Inserted+res.Updated >= AnalyzeAfter {
+		// Statistics are advice to the planner: the records are saved
+		// whether or not this succeeds.
+		_ = db.Analyze(ctx, d.Table(), "search_doc")
+	}
 	return res, nil
 }
 
