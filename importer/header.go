@@ -13,15 +13,23 @@ import (
 // annotation is a bracketed note in a header: （必填）, (姓名/名称), （单位）.
 var annotation = regexp.MustCompile(`\([^()]*\)`)
 
+// The replacers of NormLabel, built once (a header search normalises
+// every cell of a file's first rows).
+var (
+	labelBreaks = strings.NewReplacer("\n", "", "\r", "", "\t", "")
+	labelMarks  = strings.NewReplacer("*", "", "＊", "", "【", "(", "】", ")", "[", "(", "]", ")")
+	labelParens = strings.NewReplacer("（", "(", "）", ")")
+)
+
 // NormLabel reduces a header label to what it names: spaces and line
 // breaks dropped, full/half width folded, required markers (*) and
 // bracketed notes removed, an amount unit split off (returned apart).
 func NormLabel(s string) (core, unit string) {
-	s = strings.NewReplacer("\n", "", "\r", "", "\t", "").Replace(s)
+	s = labelBreaks.Replace(s)
 	s = ledger.FoldLabel(s)
-	s = strings.NewReplacer("*", "", "＊", "", "【", "(", "】", ")", "[", "(", "]", ")").Replace(s)
+	s = labelMarks.Replace(s)
 	s, unit = ledger.HeaderUnit(s)
-	s = strings.NewReplacer("（", "(", "）", ")").Replace(s)
+	s = labelParens.Replace(s)
 	for {
 		t := annotation.ReplaceAllString(s, "")
 		if t == s {

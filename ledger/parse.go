@@ -42,8 +42,12 @@ func FoldLabel(s string) string {
 	s = Fold(s)
 	s = strings.TrimLeft(s, "*＊")
 	s = strings.TrimRight(s, "*＊")
-	return strings.NewReplacer("（", "(", "）", ")").Replace(s)
+	return halfParens.Replace(s)
 }
+
+// halfParens folds full-width parentheses to half-width ones (built once:
+// every header cell of an import passes through it).
+var halfParens = strings.NewReplacer("（", "(", "）", ")")
 
 var serialRe = regexp.MustCompile(`^\d{4,5}(?:\.\d+)?$`)
 

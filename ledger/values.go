@@ -109,7 +109,7 @@ func parseAmount(s string, scale int, from, to string) (int64, error) {
 // HeaderUnit splits an amount unit stated in a header: 合同金额（元） gives
 // 合同金额 and 元; a header without one is returned whole with "".
 func HeaderUnit(label string) (string, string) {
-	l := strings.NewReplacer("（", "(", "）", ")").Replace(Fold(label))
+	l := halfParens.Replace(Fold(label))
 	for _, u := range []string{"亿元", "万元", "元"} {
 		for _, form := range []string{"(" + u + ")", "(单位:" + u + ")", "(单位：" + u + ")", "/" + u, "单位:" + u} {
 			if strings.HasSuffix(l, form) {
