@@ -55,7 +55,8 @@ type GenerateResult struct {
 // the province's figures are the sum of its districts'. Deterministic for
 // opt.Seed. Records go through the one write path (store.SaveStream: rules
 // checked, due dates derived from the district's calendar), one district
-// after another; the planner statistics are refreshed at the end.
+// after another; the planner statistics are refreshed at the end
+// (store.Analyze: ANALYZE, and PRAGMA optimize on SQLite).
 //
 // Only the local administrator may generate, and only into an empty
 // database or one Generate filled before (Conflict otherwise: generated
@@ -116,8 +117,8 @@ func (a *App) Generate(ctx context.Context, opt GenerateOptions) (GenerateResult
 			opt.Progress(GenerateProgress{Done: i + 1, Of: len(ds), District: d, Records: n, Elapsed: time.Since(start)})
 		}
 	}
-	if err := a.db.Optimize(ctx); err != nil {
-		return res, fmt.Errorf("更新查询统计信息失败: %w", err)
+	if err := a.db.Analyze(ctx); err != nil {
+		return res, err
 	}
 	res.Elapsed = time.Since(start)
 	return res, a.audit(province, "gen", "模拟数据", AuditDetail{Count: res.Records,
