@@ -26,7 +26,8 @@ package store
 //
 // Ranking is computed in SQL so that LIMIT keeps the best hits; the order is
 // search.Less (title hits, then body hits, then context-only hits; more
-// occurrences first). Highlighting and snippets are done by package search
+// occurrences first). Only the hits' keys and occurrence counts are sorted;
+// the texts are read for the page shown (BenchmarkCases, case search). Highlighting and snippets are done by package search
 // on the few rows returned.
 
 import (
@@ -381,7 +382,9 @@ func (db *DB) Search(ctx context.Context, q search.Query, sc ledger.Scope) (sear
 				cte, cteArgs = ct, []any{sc.Unit}
 			}
 		}
-		live = append(live, fmt.Sprintf("(d.kind = '%s' AND d.record_id IN (SELECT id FROM %s WHERE %s))", src.Kind, d.Table(), c))
+		// A lookup by primary key per hit, not the list of every live id:
+		// a rare term reads a few rows of the ledger, not all of them.
+		live = append(live, fmt.Sprintf("(d.kind = '%s' AND EXISTS (SELECT 1 FROM %s WHERE id = d.record_id AND %s))", src.Kind, d.Table(), c))
 	}
 	conds = append(conds, "("+strings.Join(live, " OR ")+")")
 	if len(q.Kinds) > 0 {
@@ -406,19 +409,39 @@ func (db *DB) Search(ctx context.Context, q search.Query, sc ledger.Scope) (sear
 		}
 		return strings.Join(parts, " + ")
 	}
-	inner := fmt.Sprintf(`SELECT d.kind, d.record_id, d.title, d.body, d.context, d.info,
-    %s AS tc, %s AS bc, %s AS cc
-FROM search_doc d WHERE %s`, occ("title"), occ("body"), occ("context"), strings.Join(conds, " AND "))
-	args = append(append(cteArgs, occArgs...), args...)
+	// Only keys and counts go through the sort of every hit; the texts are
+	// read for the page alone (LIMIT), by primary key.
+	where := strings.Join(conds, " AND ")
 	prefix := ""
 	if cte != "" {
 		prefix = "WITH RECURSIVE " + cte + " "
 	}
-	// The order of search.Less.
-	sqlText := prefix + fmt.Sprintf(`SELECT kind, record_id, title, body, context, info, tc, bc, cc, COUNT(*) OVER ()
-FROM (%s) x
-ORDER BY CASE WHEN tc > 0 THEN 0 WHEN bc > 0 THEN 1 ELSE 2 END, tc + bc DESC, cc DESC, kind, record_id
-LIMIT %d`, inner, limit)
+	var sqlText string
+	if db.Dialect == SQLite {
+		// One rank per hit (search_rank.go); occurrences on the page only.
+		marks := strings.TrimSuffix(strings.Repeat(", ?", len(q.Terms)), "")
+		var rankArgs []any
+		for _, t := range q.Terms {
+			rankArgs = append(rankArgs, t)
+		}
+		sqlText = prefix + fmt.Sprintf(`SELECT d.kind, d.record_id, d.title, d.body, d.context, d.info, %s, %s, %s, k.total
+FROM (SELECT k.id, k.kind, k.record_id, k.r, COUNT(*) OVER () AS total
+    FROM (SELECT d.id, d.kind, d.record_id, %s(d.title, d.body, d.context%s) AS r FROM search_doc d WHERE %s) k
+    ORDER BY k.r, k.kind, k.record_id LIMIT %d) k
+JOIN search_doc d ON d.id = k.id
+ORDER BY k.r, k.kind, k.record_id`, occ("title"), occ("body"), occ("context"), searchRankSQLite, marks, where, limit)
+		args = append(append(append(cteArgs, occArgs...), rankArgs...), args...)
+	} else {
+		// The order of search.Less.
+		const order = `CASE WHEN k.tc > 0 THEN 0 WHEN k.bc > 0 THEN 1 ELSE 2 END, k.tc + k.bc DESC, k.cc DESC, k.kind, k.record_id`
+		sqlText = prefix + fmt.Sprintf(`SELECT d.kind, d.record_id, d.title, d.body, d.context, d.info, k.tc, k.bc, k.cc, k.total
+FROM (SELECT k.kind, k.record_id, k.tc, k.bc, k.cc, COUNT(*) OVER () AS total
+    FROM (SELECT d.kind, d.record_id, %s AS tc, %s AS bc, %s AS cc FROM search_doc d WHERE %s) k
+    ORDER BY %s LIMIT %d) k
+JOIN search_doc d ON d.kind = k.kind AND d.record_id = k.record_id
+ORDER BY %s`, occ("title"), occ("body"), occ("context"), where, order, limit, order)
+		args = append(append(cteArgs, occArgs...), args...)
+	}
 	rows, err := db.sql.QueryContext(ctx, db.rebind(sqlText), args...)
 	if err != nil {
 		return search.Result{}, fmt.Errorf("搜索失败: %w", err)
