@@ -13,7 +13,7 @@ import (
 // before its tie-breakers (kind, record id): the tier (title hit, body hit,
 // context only), then title+body occurrences descending, then context
 // occurrences descending. Occurrences are counted without overlap, as
-// (LENGTH(t) - LENGTH(REPLACE(t, term, ''))) / LENGTH(term) counts them, on
+// (LENGTH(t) - LENGTH(REPLACE(t, term, ”))) / LENGTH(term) counts them, on
 // the text lower-cased as SQLite's LOWER does (ASCII letters only) for terms
 // with letter case. One call per hit instead of two LENGTHs and a REPLACE
 // per column and term: 3–10× less CPU for common terms.
