@@ -60,57 +60,61 @@ func engine(ctx context.Context, db *store.DB) (deadline.Engine, error) {
 }
 
 // refreshDeadlines recomputes every stored due date and derived field, as
-// after a new holiday notice. It returns how many records changed.
+// after a new holiday notice, streamed (store.RefreshDerived). It returns
+// how many records changed.
 func refreshDeadlines(ctx context.Context, db *store.DB, who string) (int, error) {
 	env, err := calendarEnv(ctx, db)
 	if err != nil {
 		return 0, err
 	}
-	plan, err := planRefresh(ctx, db, env)
-	if err != nil {
-		return 0, err
-	}
-	return db.ApplyRefresh(ctx, plan.batches, nil, refreshChange(who))
+	var lost lostDue
+	return db.RefreshDerived(ctx, nil, refreshChange(who), lost.rederive(env), nil)
 }
 
 func refreshChange(who string) store.Change {
 	return store.Change{Actor: who, Source: "重新计算期限", Scope: ledger.AllScope(), Action: "重新计算期限"}
 }
 
-// refreshPlan is every ledger's records with derived fields recomputed
-// under an environment, and the records whose due date that environment
-// cannot compute although the stored one could (a period pushed past the
-// calendar's years).
-type refreshPlan struct {
-	batches []store.RefreshBatch
-	lost    []string // 台账 记录: 字段
+// lostDue counts the records whose due date an environment cannot compute
+// although the stored one could (a period pushed past the calendar's
+// years), keeping the first few to name.
+type lostDue struct {
+	n     int
+	first []string // 台账 记录: 字段
 }
 
-func planRefresh(ctx context.Context, db *store.DB, env ledger.Env) (refreshPlan, error) {
-	var p refreshPlan
-	for _, d := range ledger.All() {
+// rederive recomputes a record's derived fields under env (store.Rederive),
+// noting lost due dates in l.
+func (l *lostDue) rederive(env ledger.Env) store.Rederive {
+	return func(d *ledger.Definition, r ledger.Record) (bool, error) {
 		derived := d.DerivedFields()
-		if len(derived) == 0 {
-			continue
+		before := make([]string, len(derived))
+		had := make([]bool, len(derived))
+		for i, n := range derived {
+			v, ok := r[n]
+			had[i] = ok
+			before[i] = d.Field(n).Format(v, nil)
 		}
-		recs, _, err := db.FindRecords(ctx, d, ledger.Query{Scope: ledger.AllScope()})
-		if err != nil {
-			return p, err
-		}
-		for _, r := range recs {
-			had := map[string]bool{}
-			for _, n := range derived {
-				_, had[n] = r[n]
+		for _, e := range d.Rederive(r, env) {
+			if !e.Warning {
+				continue
 			}
-			for _, e := range d.Rederive(r, env) {
-				if e.Warning && had[e.Field] {
-					p.lost = append(p.lost, fmt.Sprintf("%s %s：%s", d.Name, d.KeyText(r), e.Label))
+			for i, n := range derived {
+				if n == e.Field && had[i] {
+					l.n++
+					if len(l.first) < 5 {
+						l.first = append(l.first, fmt.Sprintf("%s %s：%s", d.Name, d.KeyText(r), e.Label))
+					}
 				}
 			}
 		}
-		p.batches = append(p.batches, store.RefreshBatch{Ledger: d, Records: recs, Present: derived})
+		for i, n := range derived {
+			if d.Field(n).Format(r[n], nil) != before[i] {
+				return true, nil
+			}
+		}
+		return false, nil
 	}
-	return p, nil
 }
 
 // calendarEnv gives imports the working-day calendar and deadline rules.

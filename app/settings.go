@@ -73,21 +73,18 @@ func (a *App) SetSetting(ctx context.Context, key, value string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	plan, err := planRefresh(ctx, a.db, deadlineEnv{deadline.Engine{Cal: cal, Config: cfg}})
+	var lost lostDue
+	n, err := a.db.RefreshDerived(ctx, &store.SettingChange{Key: key, Value: value, Actor: act.Name()}, refreshChange(act.Name()),
+		lost.rederive(deadlineEnv{deadline.Engine{Cal: cal, Config: cfg}}),
+		func() error {
+			if lost.n == 0 {
+				return nil
+			}
+			return errorf(Invalid, "设置 %s=%s 未保存：按此设置有%d条记录的期限超出工作日历的年份而无法计算（%s%s）；请先导入相应年份的节假日安排", key, value, lost.n,
+				strings.Join(lost.first, "；"), map[bool]string{true: "……", false: ""}[lost.n > len(lost.first)])
+		})
 	if err != nil {
 		return 0, err
-	}
-	if len(plan.lost) > 0 {
-		shown := plan.lost
-		if len(shown) > 5 {
-			shown = shown[:5]
-		}
-		return 0, errorf(Invalid, "设置 %s=%s 未保存：按此设置有%d条记录的期限超出工作日历的年份而无法计算（%s%s）；请先导入相应年份的节假日安排", key, value, len(plan.lost),
-			strings.Join(shown, "；"), map[bool]string{true: "……", false: ""}[len(plan.lost) > 5])
-	}
-	n, err := a.db.ApplyRefresh(ctx, plan.batches, &store.SettingChange{Key: key, Value: value, Actor: act.Name()}, refreshChange(act.Name()))
-	if err != nil {
-		return n, err
 	}
 	det := AuditDetail{Before: map[string]string{}, After: map[string]string{}, Note: fmt.Sprintf("%d 条记录的期限随之改变", n)}
 	if v, ok := cur[key]; ok {

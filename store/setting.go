@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fazhi/ledger"
 	"time"
 )
 
@@ -54,33 +53,3 @@ func (db *DB) setSetting(ctx context.Context, tx *sql.Tx, set SettingChange) err
 
 // SettingChange is one setting to store with a refresh.
 type SettingChange struct{ Key, Value, Actor string }
-
-// RefreshBatch is one ledger's records with recomputed derived fields.
-type RefreshBatch struct {
-	Ledger  *ledger.Definition
-	Records []ledger.Record
-	Present []string
-}
-
-// ApplyRefresh saves recomputed derived fields of every batch and, when
-// set, the setting that caused them, in one transaction: a setting and the
-// due dates it gives never disagree. It returns how many records changed.
-func (db *DB) ApplyRefresh(ctx context.Context, batches []RefreshBatch, set *SettingChange, ch Change) (int, error) {
-	changed := 0
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		if set != nil {
-			if err := db.setSetting(ctx, tx, *set); err != nil {
-				return err
-			}
-		}
-		for _, b := range batches {
-			res, err := db.saveTx(ctx, tx, b.Ledger, b.Records, b.Present, ch)
-			if err != nil {
-				return err
-			}
-			changed += res.Updated
-		}
-		return nil
-	})
-	return changed, err
-}
