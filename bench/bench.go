@@ -54,8 +54,9 @@ type Result struct {
 	Figure, Floor float64
 	// Ratio is Figure/Floor.
 	Ratio float64
-	// Target is the largest Ratio allowed; 0 means the figure is reported
-	// only.
+	// Target is the largest Ratio allowed; 0 means the case's target
+	// (Case.Target, filled in by Run), a negative value that the figure is
+	// reported only.
 	Target float64
 	// Note says what was measured (sizes, iterations) and, for a target
 	// missed, why.
@@ -64,7 +65,7 @@ type Result struct {
 
 // Pass reports whether the result meets its target (a report-only result
 // always passes).
-func (r Result) Pass() bool { return r.Target == 0 || r.Ratio <= r.Target }
+func (r Result) Pass() bool { return r.Target <= 0 || r.Ratio <= r.Target }
 
 // NewResult returns a result with Ratio computed (0 when floor is 0).
 func NewResult(name string, env *Env, unit string, figure, floor, target float64, note string) Result {
@@ -79,8 +80,8 @@ func NewResult(name string, env *Env, unit string, figure, floor, target float64
 type Case struct {
 	// Name is matched by the --run filter; its results are named after it.
 	Name string
-	// Target is the largest ratio allowed (0: report only); a case may
-	// set per-result targets instead.
+	// Target is the largest ratio allowed (0: report only); a result may
+	// carry its own instead.
 	Target float64
 	// Run measures on env and returns one result or more.
 	Run func(ctx context.Context, env *Env) ([]Result, error)

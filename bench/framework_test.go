@@ -13,7 +13,7 @@ import (
 func TestRun_Framework(t *testing.T) {
 	t.Parallel()
 	cases := []Case{{Name: "zz-test-ok", Target: 2, Run: func(ctx context.Context, env *Env) ([]Result, error) {
-		return []Result{{Name: "zz-test-ok/a", Unit: "ms", Figure: 5, Floor: 2}, {Name: "zz-test-ok/b", Figure: 1, Floor: 1, Target: 5}}, nil
+		return []Result{{Name: "zz-test-ok/a", Unit: "ms", Figure: 5, Floor: 2}, {Name: "zz-test-ok/b", Figure: 1, Floor: 1, Target: 5}, {Name: "zz-test-ok/c", Figure: 9, Floor: 1, Target: -1}}, nil
 	}}, {Name: "zz-test-fail", Run: func(ctx context.Context, env *Env) ([]Result, error) {
 		return nil, errors.New("boom")
 	}}}
@@ -22,15 +22,18 @@ func TestRun_Framework(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res) != 2 {
-		t.Fatalf("got %d results, want 2: %+v", len(res), res)
+	if len(res) != 3 {
+		t.Fatalf("got %d results, want 3: %+v", len(res), res)
 	}
-	a, b := res[0], res[1]
+	a, b, c := res[0], res[1], res[2]
 	if a.Engine != "sqlite" || a.Target != 2 || a.Ratio != 2.5 || a.Pass() {
 		t.Errorf("a = %+v: want engine sqlite, the case's target 2, ratio 2.5, failing", a)
 	}
 	if b.Target != 5 || b.Ratio != 1 || !b.Pass() {
 		t.Errorf("b = %+v: want its own target 5, ratio 1, passing", b)
+	}
+	if c.Target != -1 || !c.Pass() {
+		t.Errorf("c = %+v: want report only, passing", c)
 	}
 	_, err = runCases(context.Background(), cases, "zz-test", []*Env{env})
 	if err == nil || !strings.Contains(err.Error(), "zz-test-fail") || !strings.Contains(err.Error(), "sqlite") {

@@ -40,7 +40,7 @@ func writeBench(a *cli, res []bench.Result) {
 	fmt.Fprintln(tw, "基准\t数据库\t单位\t实测\t下限\t倍数\t目标\t结果\t")
 	for _, r := range res {
 		target, mark := "—", "·"
-		if r.Target > 0 {
+		if r.Target > 0 { // else reported only
 			target = fmt.Sprintf("≤%.1f×", r.Target)
 			mark = "✓"
 			if !r.Pass() {
