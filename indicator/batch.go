@@ -334,3 +334,17 @@ func ComputeByDistrict(ctx context.Context, src BatchSource, year int, districts
 	}
 	return p.values(inds, sum(rs)), byDistrict, nil
 }
+
+// Plan returns what ComputeAll reads for year over every unit: the
+// aggregates of each ledger (by ledger ID) that one scan per ledger
+// computes, and the figures read as records (CountItems). Benchmarks run
+// the same aggregates as their floor.
+func Plan(ctx context.Context, src Source, year int) (map[string][]ledger.AggItem, []*Indicator, error) {
+	p := newBatchPlan(year, "")
+	for _, ind := range All() {
+		if err := p.need(ctx, src, ind); err != nil {
+			return nil, nil, err
+		}
+	}
+	return p.items, p.lists, nil
+}

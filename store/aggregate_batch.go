@@ -132,3 +132,43 @@ func (db *DB) AggregateBatch(ctx context.Context, d *ledger.Definition, items []
 	}
 	return out, nil
 }
+
+// FilterAggregateSQL writes the floor that benchmarks measure
+// AggregateBatch against (issue 14): the same items as the minimal
+// hand-written query, one aggregate with FILTER (WHERE …) per item over
+// every live record of the ledger, without the data scope, the region or
+// the pre-filter of AggregateBatch, optionally grouped by district. The
+// query and its arguments are ready for the engine (placeholders rebound).
+func (db *DB) FilterAggregateSQL(d *ledger.Definition, items []ledger.AggItem, byDistrict bool) (string, []any, error) {
+	var exprs []string
+	var args []any
+	for _, it := range items {
+		parts, a, err := db.filterParts(d, it.Query)
+		if err != nil {
+			return "", nil, err
+		}
+		bparts, ba, err := db.filterParts(d, ledger.Query{Year: it.Query.Year, AsOf: true, Conds: it.Bucket})
+		if err != nil {
+			return "", nil, err
+		}
+		parts, a = append(parts, bparts...), append(a, ba...)
+		filter := ""
+		if len(parts) > 0 {
+			filter = " FILTER (WHERE " + strings.Join(parts, " AND ") + ")"
+		}
+		switch it.Agg {
+		case ledger.AggCount:
+			exprs = append(exprs, "COUNT(*)"+filter)
+		case ledger.AggCountDistinct:
+			exprs = append(exprs, "COUNT(DISTINCT "+it.Field+")"+filter)
+		case ledger.AggSum:
+			exprs = append(exprs, "SUM("+it.Field+")"+filter)
+		}
+		args = append(args, a...)
+	}
+	sel, group := "", ""
+	if byDistrict {
+		sel, group = "district, ", " GROUP BY district"
+	}
+	return db.rebind("SELECT " + sel + strings.Join(exprs, ", ") + " FROM " + d.Table() + " WHERE deleted_at IS NULL" + group), args, nil
+}
