@@ -138,7 +138,7 @@ func (d District) rename() *strings.Replacer {
 		"偃司", d.Abbrev()+"司",
 		"偃", d.Abbrev(),
 		"豫0381", "豫"+d.Code[2:], // the court's code in 案号
-		"-410307-", "-"+d.Code+"-", // the region in 项目代码 (no check character)
+		"-410307", "-"+d.Code, // the region in 项目代码, a unit code in 事项编码 (no check character)
 		"-410381-", "-"+d.Code+"-",
 	)
 }

@@ -39,19 +39,29 @@ func (d District) Size(seed uint64) float64 {
 	return 0.6 + 0.8*stream(seed, "size", d.Code).Float64()
 }
 
-// Records makes the district's records of ledger def from base, the
-// records of the 偃师区 data set (as the importer reads them: unit codes
-// resolved, derived fields computed), deterministically for o.Seed.
+// Records makes the district's records of ledger def for year o.Year from
+// base, the records of the 偃师区 data set (as the importer reads them:
+// unit codes resolved, derived fields computed), deterministically for
+// o.Seed.
 //
-// The district keeps round(len(base) × Size × Scale) records, drawn from
-// base in a shuffled order; beyond len(base) the records repeat with new
-// keys (the last number of the key raised: 偃政复〔2022〕35号 becomes
-// 偃政复〔2022〕135号), for ledgers keyed by one numbered text (a ledger keyed by
-// year and unit, or by a name, keeps at most its base records). Every copy
-// then gets the district's unit codes and names, its years moved to
-// o.Year, and its dates moved by whole weeks (a date that would break a
-// rule of the ledger keeps its place). Derived fields are dropped: the
-// write path derives them again from the district's calendar.
+// The data set's 2022 records make the year: round(count × Size × Scale)
+// records drawn from them in a shuffled order; beyond their number the
+// records repeat with new keys (the last number of the key raised:
+// 偃政复〔2022〕35号 becomes 偃政复〔2022〕135号) for ledgers keyed by one
+// numbered text (a ledger keyed by year and unit, or by a name, keeps at
+// most its base records). Every record gets the district's unit codes and
+// names, its years moved to o.Year, and its dates moved by whole weeks (a
+// date that would break a rule of the ledger keeps its place). Derived
+// fields are dropped: the write path derives them again from the
+// district's calendar.
+//
+// As the data set has some records of 2021 and 2023 around its year, the
+// year comes with as many of the year before's and the year after's: the
+// first records of those years as Records makes them, so that generating
+// the neighbouring year later finds them unchanged (years generated into
+// one database add up, whatever their order). A record whose key names no
+// year (a service's 事项编码) is one record whatever the year: the year
+// generated last gives its dates.
 func Records(def *ledger.Definition, base []ledger.Record, d District, o Options) []ledger.Record {
 	if len(base) == 0 {
 		return nil
@@ -60,26 +70,92 @@ func Records(def *ledger.Definition, base []ledger.Record, d District, o Options
 	if scale <= 0 {
 		scale = 1
 	}
-	r := stream(o.Seed, def.ID, d.Code)
-	n := int(math.Round(float64(len(base)) * d.Size(o.Seed) * scale))
-	n = max(n, 1)
-	keyField := copyKey(def, base)
-	if keyField == nil {
-		n = min(n, len(base))
+	size := d.Size(o.Seed) * scale
+	var main []ledger.Record
+	before, after := 0, 0
+	for _, r := range base {
+		switch baseYear(def, r) {
+		case DataYear - 1:
+			before++
+		case DataYear + 1:
+			after++
+		default:
+			main = append(main, r)
+		}
 	}
-	order := r.Perm(len(base))
-	dy := o.Year - DataYear
+	if len(main) == 0 {
+		main, before, after = base, 0, 0
+	}
+	out := yearRecords(def, main, d, o.Seed, size, o.Year, -1)
+	keys := make(map[string]bool, len(out))
+	for _, r := range out {
+		keys[def.KeyOf(r)] = true
+	}
+	for _, near := range []struct{ year, n int }{{o.Year - 1, before}, {o.Year + 1, after}} {
+		want := int(math.Round(float64(near.n) * size))
+		if want == 0 {
+			continue
+		}
+		for _, r := range yearRecords(def, main, d, o.Seed, size, near.year, want) {
+			if k := def.KeyOf(r); !keys[k] {
+				keys[k] = true
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// baseYear is the year a record of the data set belongs to: the year
+// of its key (述法 by year and unit) or written in it (偃政复〔2021〕3号),
+// else the year of its first date.
+func baseYear(def *ledger.Definition, r ledger.Record) int {
+	for _, k := range def.Key {
+		if y, ok := r[k].(int64); ok && def.Field(k).Type == ledger.Year {
+			return int(y)
+		}
+		if s, ok := r[k].(string); ok {
+			for _, m := range yearRun.FindAllString(s, -1) {
+				if y, _ := strconv.Atoi(m); len(m) == 4 && y >= DataYear-1 && y <= DataYear+1 {
+					return y
+				}
+			}
+		}
+	}
+	for _, f := range def.Fields {
+		if t, ok := r[f.Name].(time.Time); ok && f.Type == ledger.Date && !f.Derived {
+			return t.Year()
+		}
+	}
+	return DataYear
+}
+
+// yearRecords makes the district's records of year from main, the data
+// set's records of its own year; limit > 0 stops after that many (the
+// first records of the same sequence).
+func yearRecords(def *ledger.Definition, main []ledger.Record, d District, seed uint64, size float64, year, limit int) []ledger.Record {
+	r := stream(seed, def.ID, d.Code, strconv.Itoa(year))
+	n := max(int(math.Round(float64(len(main))*size)), 1)
+	keyField := copyKey(def, main)
+	if keyField == nil {
+		n = min(n, len(main))
+	}
+	if limit > 0 {
+		n = min(n, limit)
+	}
+	order := r.Perm(len(main))
+	dy := year - DataYear
 	rn := d.rename()
-	step := keyStep(keyField, base)
+	step := keyStep(keyField, main)
 	derived := map[string]bool{}
 	for _, f := range def.DerivedFields() {
 		derived[f] = true
 	}
 	out := make([]ledger.Record, 0, n)
 	keys := make(map[string]bool, n)
-	for i := 0; i < n; i++ {
-		src := base[order[i%len(base)]]
-		copyNo := i / len(base)
+	for i := 0; len(out) < n && i < 4*n; i++ {
+		src := main[order[i%len(main)]]
+		copyNo := i / len(main)
 		weeks := 0
 		if r.Float64() < 0.7 {
 			weeks = r.IntN(9) - 4
@@ -99,12 +175,8 @@ func Records(def *ledger.Definition, base []ledger.Record, d District, o Options
 			rec[keyField.Name] = k
 		}
 		k := def.KeyOf(rec)
-		if keys[k] && keyField == nil {
-			continue // records of a composite key met after their dates moved
-		}
-		for c := 2; keys[k]; c++ { // two keys of the data set made one
-			rec[keyField.Name] = fmt.Sprintf("%s-%d", src.String(keyField.Name), c)
-			k = def.KeyOf(rec)
+		if keys[k] {
+			continue // two records of the data set made one key
 		}
 		keys[k] = true
 		out = append(out, rec)
@@ -135,7 +207,7 @@ func districtRecord(def *ledger.Definition, src ledger.Record, d District, rn *s
 			}
 		case ledger.Text:
 			s := v.(string)
-			t := shiftYears(s, dy)
+			t := shiftProjectCode(shiftYears(s, dy), dy)
 			if d.Code != ledger.DefaultDistrict {
 				t = rn.Replace(t)
 			}
@@ -186,6 +258,19 @@ func shiftYears(s string, dy int) string {
 		}
 		return strconv.Itoa(y + dy)
 	})
+}
+
+var projectCode = regexp.MustCompile(`^(\d{2})(\d{2}-\d{6}-)`)
+
+// shiftProjectCode moves the year of a 项目代码 (2206-410307-04-19-006523:
+// filed in June 2022) by dy.
+func shiftProjectCode(s string, dy int) string {
+	m := projectCode.FindStringSubmatch(s)
+	if dy == 0 || m == nil {
+		return s
+	}
+	yy, _ := strconv.Atoi(m[1])
+	return fmt.Sprintf("%02d", (yy+dy+100)%100) + s[2:]
 }
 
 // copyKey is the key field whose number tells the copies of a record

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 
@@ -164,20 +165,40 @@ func TestRecords_Year(t *testing.T) {
 
 func containsAll(s string, subs ...string) bool {
 	for _, x := range subs {
-		if !contains(s, x) {
+		if !strings.Contains(s, x) {
 			return false
 		}
 	}
 	return true
 }
 
-func contains(s, sub string) bool { return len(sub) == 0 || indexOf(s, sub) >= 0 }
-
-func indexOf(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return i
+// TestRecords_YearsAddUp: the records of 2021 that generating 2022 brings
+// along are records generating 2021 makes, unchanged, so years generated
+// into one database add up in any order.
+func TestRecords_YearsAddUp(t *testing.T) {
+	t.Parallel()
+	base := baseRecords(t)
+	ds, _ := Districts(2)
+	shared := 0
+	for id, recs := range base {
+		def, _ := ledger.Get(id)
+		y21 := map[string]ledger.Record{}
+		for _, r := range Records(def, recs, ds[1], Options{Year: 2021, Seed: 3, Scale: 0.5}) {
+			y21[def.KeyOf(r)] = r
+		}
+		for _, r := range Records(def, recs, ds[1], Options{Year: 2022, Seed: 3, Scale: 0.5}) {
+			if !strings.Contains(def.KeyText(r), "2021") {
+				continue // a key without a year (事项编码): one record, the last year generated
+			}
+			if old, ok := y21[def.KeyOf(r)]; ok {
+				shared++
+				if !reflect.DeepEqual(old, r) {
+					t.Errorf("%s %s: generating 2022 changes the record generating 2021 made:\n%v\n%v", id, def.KeyText(r), old, r)
+				}
+			}
 		}
 	}
-	return -1
+	if shared == 0 {
+		t.Error("generating 2022 brings no 2021 records along")
+	}
 }
