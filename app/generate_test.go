@@ -11,6 +11,7 @@ import (
 	"fazhi/app"
 	"fazhi/indicator"
 	"fazhi/internal/testdb"
+	"fazhi/internal/testgate"
 	"fazhi/ledger"
 )
 
@@ -58,31 +59,7 @@ func TestGenerate_DistrictsSumToProvince(t *testing.T) {
 		if r.Region.Code != "410000" || len(r.Districts) != 3 {
 			t.Fatalf("region %+v, districts %+v", r.Region, r.Districts)
 		}
-		figs := map[string]float64{}
-		checked, differ := 0, false
-		for _, row := range r.Rows {
-			figs[row.ID] = row.Total.Value
-			for _, d := range row.Districts {
-				figs[row.ID+"@"+d.District] = d.Value.Value
-			}
-			if !summable(row.ID) {
-				continue
-			}
-			sum := 0.0
-			for _, d := range row.Districts {
-				sum += d.Value.Value
-				differ = differ || d.Value.Value != row.Districts[0].Value.Value
-			}
-			if math.Abs(sum-row.Total.Value) > 1e-9 {
-				t.Errorf("%s %s: province %v, sum of districts %v", row.ID, row.Name, row.Total.Value, sum)
-			}
-			if row.Total.Value > 0 {
-				checked++
-			}
-		}
-		if checked < 40 || !differ {
-			t.Errorf("%d count indicators with a value checked; districts differ: %v", checked, differ)
-		}
+		figs := checkProvinceSums(t, r)
 		again, err := ap.Generate(local, opt)
 		if err != nil {
 			t.Fatal(err)
@@ -101,6 +78,62 @@ func TestGenerate_DistrictsSumToProvince(t *testing.T) {
 			}
 		}
 	}
+}
+
+// checkProvinceSums checks that every count indicator's province total is
+// the sum of its districts' and that the districts differ; it returns every
+// figure by indicator (and indicator@district).
+func checkProvinceSums(t *testing.T, r app.Rollup) map[string]float64 {
+	t.Helper()
+	figs := map[string]float64{}
+	checked, differ := 0, false
+	for _, row := range r.Rows {
+		figs[row.ID] = row.Total.Value
+		for _, d := range row.Districts {
+			figs[row.ID+"@"+d.District] = d.Value.Value
+		}
+		if !summable(row.ID) {
+			continue
+		}
+		sum := 0.0
+		for _, d := range row.Districts {
+			sum += d.Value.Value
+			differ = differ || d.Value.Value != row.Districts[0].Value.Value
+		}
+		if math.Abs(sum-row.Total.Value) > 1e-9 {
+			t.Errorf("%s %s: province %v, sum of districts %v", row.ID, row.Name, row.Total.Value, sum)
+		}
+		if row.Total.Value > 0 {
+			checked++
+		}
+	}
+	if checked < 40 || !differ {
+		t.Errorf("%d count indicators with a value checked; districts differ: %v", checked, differ)
+	}
+	return figs
+}
+
+// TestGenerate_Province150 (issue 14 acceptance, heavy): 150 districts
+// (at 5 % of the demo's size each); over the province every count
+// indicator is the sum of its 150 districts.
+func TestGenerate_Province150(t *testing.T) {
+	testgate.Heavy(t, "150 generated districts")
+	t.Parallel()
+	testdb.Run(t, func(t *testing.T, e testdb.Engine) {
+		ap := open(t, e.DSN(t))
+		res, err := ap.Generate(local, app.GenerateOptions{Districts: 150, Year: 2022, Seed: 1, Scale: 0.05})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := ap.IndicatorsByDistrict(local, 2022, "41")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Districts) != 150 {
+			t.Fatalf("%d districts in the province comparison, want 150 (%+v)", len(r.Districts), res)
+		}
+		checkProvinceSums(t, r)
+	})
 }
 
 // TestGenerate_RefusesRealData: a database holding units that fazhi gen
