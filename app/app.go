@@ -27,6 +27,11 @@ type Options struct {
 	// (--data-key); "" looks for FAZHI_DATA_KEY, FAZHI_DATA_KEY_FILE, then
 	// the default file (docs/SECURITY.md, 数据保密性).
 	DataKeyFile string
+	// ReadDSN is a PostgreSQL streaming replica of the database (--db-read):
+	// lists, indicators, dashboards, reports, roll-ups and search read
+	// there, every write and everything else on the database itself
+	// (store/replica.go says how read-your-writes and an outage are handled).
+	ReadDSN string
 	// AuditKeyFile is the file holding the audit trail's MAC key
 	// (--audit-key); "" means AuditKeyPath's default. Open reads it, or
 	// creates it with a new key (0600) on first use.
@@ -95,7 +100,7 @@ func Open(ctx context.Context, dsn string, mode OpenMode, opt Options) (a *App, 
 	if err != nil {
 		return nil, false, err
 	}
-	db, err := store.OpenWith(ctx, dsn, store.Options{DataKeyFile: opt.DataKeyFile})
+	db, err := store.OpenWith(ctx, dsn, store.Options{DataKeyFile: opt.DataKeyFile, ReadDSN: opt.ReadDSN})
 	if err != nil {
 		return nil, false, &Error{Code: Internal, Msg: err.Error(), Err: err}
 	}
@@ -113,6 +118,14 @@ func Open(ctx context.Context, dsn string, mode OpenMode, opt Options) (a *App, 
 	}
 	return New(db, opt), created, nil
 }
+
+// ReadTarget says where the read-only queries go: "" without
+// Options.ReadDSN, "replica" on the streaming replica, "primary" when the
+// replica cannot be reached and reads fell back to the database itself.
+func (a *App) ReadTarget(ctx context.Context) (string, error) { return a.db.ReadTarget(ctx) }
+
+// Redact returns a DSN without its password, for messages.
+func Redact(dsn string) string { return store.Redact(dsn) }
 
 // Close closes the database.
 func (a *App) Close() error { return a.db.Close() }

@@ -101,7 +101,7 @@ func (db *DB) AggregateBatch(ctx context.Context, d *ledger.Definition, items []
 	}
 	q += group
 	args := append(append(append(cteArgs, exprArgs...), scopeArgs...), orArgs...)
-	rows, err := db.sql.QueryContext(ctx, db.rebind(q), args...)
+	rows, err := db.reads(ctx).QueryContext(ctx, db.rebind(q), args...)
 	if err != nil {
 		return nil, fmt.Errorf("统计台账 %s: %w", d.ID, err)
 	}

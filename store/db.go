@@ -51,7 +51,8 @@ type DB struct {
 	// keys seal sensitive values (store/seal.go); the current key is the
 	// database's.
 	keyp atomic.Pointer[seal.Keyring]
-	dsn  string // for the PostgreSQL client programs of Backup
+	dsn  string   // for the PostgreSQL client programs of Backup
+	rep  *replica // the read pool of Options.ReadDSN (store/replica.go), or nil
 }
 
 // Open opens the database named by dsn (a file path for SQLite, a
@@ -105,6 +106,12 @@ func OpenWith(ctx context.Context, dsn string, opt Options) (*DB, error) {
 		db.sql.Close()
 		fail()
 		return nil, err
+	}
+	if opt.ReadDSN != "" {
+		if err := db.openReplica(ctx, opt.ReadDSN); err != nil {
+			db.sql.Close()
+			return nil, err
+		}
 	}
 	return db, nil
 }
@@ -169,8 +176,13 @@ func (db *DB) Migrate(ctx context.Context) error {
 	return db.syncSearch(ctx) // search triggers need the ledger tables (store/search.go)
 }
 
-// Close closes the database.
-func (db *DB) Close() error { return db.sql.Close() }
+// Close closes the database (and its read pool).
+func (db *DB) Close() error {
+	if db.rep != nil {
+		db.rep.pool.Close()
+	}
+	return db.sql.Close()
+}
 
 // SQL exposes the underlying handle for tests and tools.
 func (db *DB) SQL() *sql.DB { return db.sql }
@@ -210,7 +222,11 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	db.wrote()
+	return nil
 }
 
 // Redact returns dsn without its password, for messages.

@@ -266,7 +266,7 @@ func (db *DB) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Qu
 	if q.Limit > 0 {
 		sqlText += fmt.Sprintf(" LIMIT %d OFFSET %d", q.Limit, q.Offset)
 	}
-	rows, err := db.sql.QueryContext(ctx, db.rebind(sqlText), args...)
+	rows, err := db.reads(ctx).QueryContext(ctx, db.rebind(sqlText), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("查询台账 %s: %w", d.ID, err)
 	}
@@ -323,7 +323,7 @@ func (db *DB) AggregateRecords(ctx context.Context, d *ledger.Definition, q ledg
 		expr = "CAST(COALESCE(SUM(" + field + "), 0) AS BIGINT)"
 	}
 	var v any
-	if err := db.sql.QueryRowContext(ctx, db.rebind(prefix+"SELECT "+expr+" FROM "+d.Table()+clause), args...).Scan(&v); err != nil {
+	if err := db.reads(ctx).QueryRowContext(ctx, db.rebind(prefix+"SELECT "+expr+" FROM "+d.Table()+clause), args...).Scan(&v); err != nil {
 		return 0, fmt.Errorf("统计台账 %s: %w", d.ID, err)
 	}
 	return toInt64(v), nil

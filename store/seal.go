@@ -42,6 +42,10 @@ type Options struct {
 	// PostgreSQL the user's configuration folder (~/.config/fazhi/data.key),
 	// created with a new key on first use.
 	DataKeyFile string
+	// ReadDSN is a PostgreSQL streaming replica of the database (--db-read):
+	// the read-only record queries go there (store/replica.go). "" reads
+	// from the database itself.
+	ReadDSN string
 }
 
 // DefaultKeyFile is the key file used when none is named: NAME.key beside

@@ -442,7 +442,7 @@ JOIN search_doc d ON d.kind = k.kind AND d.record_id = k.record_id
 ORDER BY %s`, occ("title"), occ("body"), occ("context"), where, order, limit, order)
 		args = append(append(cteArgs, occArgs...), args...)
 	}
-	rows, err := db.sql.QueryContext(ctx, db.rebind(sqlText), args...)
+	rows, err := db.reads(ctx).QueryContext(ctx, db.rebind(sqlText), args...)
 	if err != nil {
 		return search.Result{}, fmt.Errorf("搜索失败: %w", err)
 	}

@@ -42,7 +42,7 @@ func (a *cli) open(ctx context.Context, mode app.OpenMode) (*app.App, context.Co
 // the audit key file, and a warning when a new key is made for a trail
 // that already has entries.
 func (a *cli) appOptions() app.Options {
-	return app.Options{DataKeyFile: a.dataKey, AuditKeyFile: a.auditKey, AuditKeyCreated: func(path string, entries int64) {
+	return app.Options{DataKeyFile: a.dataKey, ReadDSN: a.dbRead, AuditKeyFile: a.auditKey, AuditKeyCreated: func(path string, entries int64) {
 		if entries > 0 {
 			fmt.Fprintf(a.stderr, "警告：审计密钥文件 %s 不存在，已新建；已有的 %d 条审计记录无法用新密钥校验（请找回原密钥文件，用 --audit-key 指定）\n", path, entries)
 			return

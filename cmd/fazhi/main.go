@@ -32,7 +32,10 @@ func register(c *command) { commands[c.name] = c }
 // app carries what every command shares: the database DSN and the output streams.
 type cli struct {
 	dsn string
-	as  string // --as: the account the command acts as
+	// dbRead is --db-read: a PostgreSQL streaming replica the read-only
+	// queries go to ("" reads from --db).
+	dbRead string
+	as     string // --as: the account the command acts as
 	// district is --district: the 行政区划代码 the command acts in, where
 	// the acting account's own district does not decide.
 	district string
@@ -76,6 +79,7 @@ func (a *cli) main(ctx context.Context, args []string) error {
 		def = "fazhi.db"
 	}
 	fs.StringVar(&a.dsn, "db", def, "数据库：SQLite 文件路径，或 postgres:// 连接串（环境变量 FAZHI_DB）")
+	fs.StringVar(&a.dbRead, "db-read", os.Getenv("FAZHI_DB_READ"), "只读副本：PostgreSQL 流复制备库的 postgres:// 连接串；列表、指标、仪表板、报告、区县比较和搜索从这里读，写入仍在 --db；副本不可用时改读主库（环境变量 FAZHI_DB_READ）")
 	fs.StringVar(&a.dataKey, "data-key", "", "数据密钥文件（加密证件号的密钥，须与数据库分开保管）；不给出时依次用环境变量 FAZHI_DATA_KEY、FAZHI_DATA_KEY_FILE、数据库旁的 文件名.key（PostgreSQL：~/.config/fazhi/data.key）")
 	fs.StringVar(&a.as, "as", os.Getenv("FAZHI_AS"), "以该账号身份执行（环境变量 FAZHI_AS）；不给出时为本机管理员")
 	fs.StringVar(&a.district, "district", os.Getenv("FAZHI_DISTRICT"), "在该行政区划（6 位行政区划代码，如 410307）操作；市、省级代码（如 4103）汇总其下各区县（环境变量 FAZHI_DISTRICT）")
@@ -106,7 +110,7 @@ func (a *cli) main(ctx context.Context, args []string) error {
 }
 
 func (a *cli) printHelp() {
-	fmt.Fprintln(a.stdout, "fazhi — 法治政府建设台账、指标与年度报告\n\n用法: fazhi [--db DSN] [--as 账号] [--district 行政区划代码] [--audit-key 文件] 命令 [参数]\n\n不带 --as 时以本机管理员身份执行（运行服务器的人，可做司法局管理员、系统管理员和安全管理员的事），历史记录中记为“本机管理员:操作系统用户名”。\n一个库可容纳多个区县（行政区划）：账号在其单位所属的行政区划内操作；本机管理员或市级账号用 --district 指定区县。\n\n命令:")
+	fmt.Fprintln(a.stdout, "fazhi — 法治政府建设台账、指标与年度报告\n\n用法: fazhi [--db DSN] [--db-read DSN] [--as 账号] [--district 行政区划代码] [--audit-key 文件] 命令 [参数]\n\n不带 --as 时以本机管理员身份执行（运行服务器的人，可做司法局管理员、系统管理员和安全管理员的事），历史记录中记为“本机管理员:操作系统用户名”。\n一个库可容纳多个区县（行政区划）：账号在其单位所属的行政区划内操作；本机管理员或市级账号用 --district 指定区县。\n\n命令:")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)

@@ -110,6 +110,16 @@ func (a *cli) serve(ctx context.Context, sc serveConfig) error {
 			fmt.Fprintf(a.stdout, "  %-14s %-8s %s\n", d.Name, d.RoleName, d.UnitName)
 		}
 	}
+	if a.dbRead != "" {
+		switch t, err := ap.ReadTarget(ctx); {
+		case err != nil:
+			fmt.Fprintf(a.stderr, "警告：只读副本 %s: %v\n", app.Redact(a.dbRead), err)
+		case t == "replica":
+			fmt.Fprintf(a.stdout, "只读查询（列表、指标、报告、比较、搜索）在副本 %s 上执行\n", app.Redact(a.dbRead))
+		default:
+			fmt.Fprintf(a.stderr, "警告：只读副本 %s 无法连接（或不是备库），只读查询暂由主库执行；副本恢复后一分钟内自动改回\n", app.Redact(a.dbRead))
+		}
+	}
 	fmt.Fprintln(a.stdout, "按 Ctrl+C 停止。")
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(opts.Log.Handler(), slog.LevelWarn)}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)

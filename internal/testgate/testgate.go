@@ -7,6 +7,7 @@
 //	FAZHI_REQUIRE_CHROMIUM=1     browser tests in headless chromium (FAZHI_BROWSER=1 runs them
 //	                             where chromium is installed, skipping where it is not)
 //	FAZHI_HEAVY=1                crash, load and large-data suites
+//	FAZHI_REQUIRE_REPLICA=1      a PostgreSQL streaming replica made by the test (root, pg_createcluster)
 //
 // Set a variable to run that suite locally, e.g.
 // `FAZHI_REQUIRE_LIBREOFFICE=1 go test ./gongwen/`.
@@ -59,5 +60,25 @@ func Heavy(t testing.TB, what string) {
 	t.Helper()
 	if os.Getenv("FAZHI_HEAVY") != "1" {
 		t.Skipf("%s: a heavy suite, runs in CI; set FAZHI_HEAVY=1 to run it here", what)
+	}
+}
+
+// Replica runs a test that creates PostgreSQL clusters of its own (a
+// primary and a streaming replica, with pg_createcluster and
+// pg_basebackup) only when FAZHI_REQUIRE_REPLICA=1 (.ci/run sets it), and
+// then fails it unless the Debian PostgreSQL 15 cluster tools are
+// installed and the test runs as root (they run the servers as postgres).
+func Replica(t testing.TB) {
+	t.Helper()
+	if os.Getenv("FAZHI_REQUIRE_REPLICA") != "1" {
+		t.Skip("streaming-replica test (creates two PostgreSQL clusters): runs in CI; set FAZHI_REQUIRE_REPLICA=1 to run it here, as root")
+	}
+	for _, p := range []string{"pg_createcluster", "pg_ctlcluster", "pg_dropcluster", "runuser"} {
+		if _, err := exec.LookPath(p); err != nil {
+			t.Fatalf("FAZHI_REQUIRE_REPLICA=1 but %s is not on PATH (apt-get install postgresql-15)", p)
+		}
+	}
+	if os.Geteuid() != 0 {
+		t.Fatal("FAZHI_REQUIRE_REPLICA=1 needs root: the test runs pg_createcluster and the servers as the postgres user")
 	}
 }
