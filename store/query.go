@@ -140,6 +140,11 @@ func (db *DB) filterParts(d *ledger.Definition, q ledger.Query) (parts []string,
 	}
 	if q.Text != "" {
 		var ors []string
+		if hay := db.textHaystack(d); hay != "" {
+			// One LIKE over the text fields, served by a pg_trgm index
+			// on PostgreSQL (store/textindex.go).
+			ors, args = append(ors, hay+` LIKE ? ESCAPE '\'`), append(args, textTerm(q.Text))
+		}
 		for i := range d.Fields {
 			f := &d.Fields[i]
 			switch {
@@ -156,9 +161,6 @@ func (db *DB) filterParts(d *ledger.Definition, q ledger.Query) (parts []string,
 					args = append(args, u)
 				}
 				ors = append(ors, c)
-			case f.Type == ledger.Text || f.Type == ledger.Enum:
-				ors = append(ors, f.Name+` LIKE ? ESCAPE '\'`)
-				args = append(args, "%"+likeEscaper.Replace(q.Text)+"%")
 			}
 		}
 		if len(ors) > 0 {

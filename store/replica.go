@@ -89,7 +89,12 @@ func PrimaryReads(ctx context.Context) context.Context {
 // reads is the handle of a read-only query: the replica when there is one,
 // it has replayed this process's last commit and ctx does not ask for the
 // primary; the primary otherwise.
+// Under LogQueries the handle logs what it runs.
 func (db *DB) reads(ctx context.Context) querier {
+	return logged(ctx, db.readPool(ctx))
+}
+
+func (db *DB) readPool(ctx context.Context) querier {
 	r := db.rep
 	if r == nil || ctx.Value(primaryOnly{}) != nil {
 		return db.sql
