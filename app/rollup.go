@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"math"
 	"sort"
 	"strings"
 
@@ -116,7 +117,7 @@ func (a *App) IndicatorsByDistrict(ctx context.Context, year int, region string)
 		for i := range out.Rows {
 			f := DistrictFigure{District: d.Code, Value: cur[i], Last: last[i]}
 			if !cur[i].Null && !last[i].Null {
-				ch := cur[i].Value - last[i].Value
+				ch := change(out.Rows[i].ID, cur[i].Value, last[i].Value)
 				f.Change = &ch
 			}
 			out.Rows[i].Districts = append(out.Rows[i].Districts, f)
@@ -281,4 +282,15 @@ func (a *App) ComparableDistricts(ctx context.Context) ([]District, error) {
 		out = append(out, District{c, districtName(all, c)})
 	}
 	return out, nil
+}
+
+// change is the difference of an indicator's two values, rounded to the
+// indicator's decimals: 0.13 − 0.17 is −0.04, not −0.04000000000000625.
+func change(id string, cur, last float64) float64 {
+	d := 0
+	if ind, ok := indicator.Get(id); ok {
+		d = ind.Decimals
+	}
+	p := math.Pow(10, float64(d))
+	return math.Round((cur-last)*p) / p
 }
