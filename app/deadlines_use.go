@@ -82,6 +82,31 @@ func (a *App) Due(ctx context.Context, id string, asOf time.Time, year int, unit
 	return items, asOf, err
 }
 
+// DueOf returns the due dates and states on the business date of records
+// of ledger id the caller has read through the application (a page of a
+// list, one record's page), so that a page computes the states of what it
+// shows, not of every record of the ledger. Invalid for a ledger without
+// deadline rules; Forbidden without the right to read the ledger.
+func (a *App) DueOf(ctx context.Context, id string, recs []ledger.Record) ([]warning.Item, time.Time, error) {
+	_, d, err := a.reader(ctx, id)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	if len(d.Deadlines) == 0 {
+		return nil, time.Time{}, errorf(Invalid, "%s台账没有法定期限规则", d.Name)
+	}
+	asOf, err := a.AsOf(ctx)
+	if err != nil {
+		return nil, asOf, err
+	}
+	eng, err := engine(ctx, a.db)
+	if err != nil {
+		return nil, asOf, err
+	}
+	items, err := warning.StatesOf(eng, d, recs, asOf)
+	return items, asOf, err
+}
+
 // DeadlineEngine returns the deadline rules over the database's calendar
 // and the administrator's settings.
 func (a *App) DeadlineEngine(ctx context.Context) (deadline.Engine, error) {

@@ -58,6 +58,12 @@ func States(ctx context.Context, f Finder, eng deadline.Engine, d *ledger.Defini
 	if err != nil {
 		return nil, err
 	}
+	return StatesOf(eng, d, recs, asOf)
+}
+
+// StatesOf evaluates every deadline of recs, records of d already read
+// (a page of a list, one record), as of asOf, as States does.
+func StatesOf(eng deadline.Engine, d *ledger.Definition, recs []ledger.Record, asOf time.Time) ([]Item, error) {
 	var out []Item
 	for i := range d.Deadlines {
 		dl := &d.Deadlines[i]

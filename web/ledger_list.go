@@ -122,9 +122,10 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	// Deadline states of the ledger's records, by key, on the business date.
+	// Deadline states by key, on the business date: of every matching
+	// record when the list is filtered by state, else of the page's only.
 	var states map[string][]warning.Item
-	if len(d.Deadlines) > 0 {
+	if len(d.Deadlines) > 0 && due != "" {
 		items, _, err := s.app.Due(ctx, d.ID, time.Time{}, year, lq.Unit)
 		if err != nil {
 			s.failErr(w, r, err)
@@ -166,6 +167,22 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		recs, total, lq.Page = rp.Records, rp.Total, rp.Page
+		if len(d.Deadlines) > 0 {
+			page := make([]ledger.Record, len(recs))
+			for i, rv := range recs {
+				page[i] = rv.Record
+			}
+			items, _, err := s.app.DueOf(ctx, d.ID, page)
+			if err != nil {
+				s.failErr(w, r, err)
+				return
+			}
+			states = map[string][]warning.Item{}
+			for _, it := range items {
+				k := d.KeyText(it.Record)
+				states[k] = append(states[k], it)
+			}
+		}
 	}
 	mayWrite := s.app.MayWriteLedger(ctx, d.ID) == nil
 	data := listData{Ledger: d, Query: lq.Text, Sort: lq.Sort, Desc: lq.Desc, HasDue: states != nil,

@@ -61,15 +61,13 @@ func (s *Server) record(w http.ResponseWriter, r *http.Request) {
 	}
 	data.Fields = append(data.Fields, shownField{Label: "录入单位", Text: tree.Name(rv.RecordUnit)}, shownField{Label: "录入人", Text: rv.CreatedBy})
 	if len(d.Deadlines) > 0 && !rv.Deleted {
-		items, _, err := s.app.Due(ctx, d.ID, time.Time{}, 0, "")
+		items, _, err := s.app.DueOf(ctx, d.ID, []ledger.Record{rv.Record})
 		if err != nil {
 			s.failErr(w, r, err)
 			return
 		}
 		for _, it := range items {
-			if d.KeyText(it.Record) == rv.Key {
-				data.Due = append(data.Due, dueMark(it))
-			}
+			data.Due = append(data.Due, dueMark(it))
 		}
 	}
 	hs, err := s.app.RecordHistory(ctx, id, key)
