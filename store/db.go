@@ -77,10 +77,12 @@ func OpenWith(ctx context.Context, dsn string, opt Options) (*DB, error) {
 	if IsPostgres(dsn) {
 		db.Dialect = Postgres
 		db.sql, err = sql.Open("pgx", dsn)
+		keepConns(db.sql, PGIdleConns)
 	} else {
 		db.sql, err = sql.Open("sqlite", sqliteDSN(dsn))
 		// One writer at a time is SQLite's model; a small pool serves readers.
 		db.sql.SetMaxOpenConns(4)
+		keepConns(db.sql, 4)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("打开数据库: %w", err)

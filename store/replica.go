@@ -69,6 +69,7 @@ func (db *DB) openReplica(ctx context.Context, readDSN string) error {
 	}
 	pool := stdlib.OpenDB(*rc)
 	pool.SetConnMaxLifetime(ReadConnLifetime)
+	keepConns(pool, PGIdleConns)
 	if err := pool.PingContext(ctx); err != nil {
 		pool.Close()
 		return fmt.Errorf("只读副本 %s 与主库均无法连接: %w", redact(readDSN), err)
