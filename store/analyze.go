@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"fazhi/ledger"
 )
 
 // AnalyzeAfter is how many records a save must insert or change before the
@@ -12,13 +14,17 @@ import (
 // statistics by itself; PostgreSQL's autovacuum does, but only later).
 const AnalyzeAfter = 10000
 
-// Analyze refreshes the planner statistics of tables (every table when
-// none is named): ANALYZE on both engines, then PRAGMA optimize on SQLite.
+// Analyze refreshes the planner statistics of tables (when none is named,
+// of every ledger table, the search index, the units and the history):
+// ANALYZE on both engines, then PRAGMA optimize on SQLite. Tables are
+// always named: a bare ANALYZE on PostgreSQL would visit every schema of
+// the database, other applications' and tenants' included.
 func (db *DB) Analyze(ctx context.Context, tables ...string) error {
 	if len(tables) == 0 {
-		if _, err := db.sql.ExecContext(ctx, "ANALYZE"); err != nil {
-			return fmt.Errorf("更新统计信息: %w", err)
+		for _, d := range ledger.All() {
+			tables = append(tables, d.Table())
 		}
+		tables = append(tables, "search_doc", "units", "record_history")
 	}
 	for _, t := range tables {
 		if _, err := db.sql.ExecContext(ctx, "ANALYZE "+t); err != nil {

@@ -12,7 +12,7 @@ import (
 // connection, a server process and a SCRAM-SHA-256 password exchange (4,096
 // PBKDF2 rounds on each side) — which made the list page's p99 several
 // times its floor's (docs/benchmarks.md).
-const PGIdleConns = 16
+const PGIdleConns = 8
 
 // IdleConnTimeout closes a connection idle that long, so a quiet server
 // gives its connections back to PostgreSQL (max_connections).
