@@ -92,14 +92,11 @@ func bareMatch(db *store.DB, term string) (string, []any) {
 	return `SELECT COUNT(*) FROM search_doc WHERE title LIKE $1 OR body LIKE $1 OR context LIKE $1`, []any{p}
 }
 
-// analyze refreshes the planner's statistics (ANALYZE on PostgreSQL,
-// PRAGMA optimize on SQLite), as a deployment's maintenance does.
+// analyze refreshes the planner's statistics of fazhi's tables
+// (store.Analyze), as a deployment's maintenance does; statistics are
+// advice, so a failure only leaves the old ones.
 func analyze(ctx context.Context, db *store.DB) {
-	if db.Dialect == store.Postgres {
-		db.SQL().ExecContext(ctx, "ANALYZE")
-		return
-	}
-	db.SQL().ExecContext(ctx, "PRAGMA optimize")
+	_ = db.Analyze(ctx)
 }
 
 // phrases make up realistic handbook text: the vocabulary of township
