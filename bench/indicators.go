@@ -31,7 +31,7 @@ import (
 // runs like the others.
 func init() {
 	Register(Case{Name: "indicators", Run: runIndicators}) // targets per result
-	Register(Case{Name: "province", Run: runProvince}) // targets per result
+	Register(Case{Name: "province", Run: runProvince})     // targets per result
 }
 
 // provinceCode is the region the cases compute over (河南省).
@@ -98,6 +98,17 @@ func provinceEnv(ctx context.Context, env *Env) (*Env, int, error) {
 		return nil, 0, err
 	}
 	return p, n.(int), nil
+}
+
+// provinceApp opens the generated data set (provinceEnv) for measuring and
+// says how many live records it holds; the caller closes it.
+func provinceApp(ctx context.Context, env *Env) (*app.App, int, error) {
+	p, records, err := provinceEnv(ctx, env)
+	if err != nil {
+		return nil, 0, err
+	}
+	a, err := p.App(ctx)
+	return a, records, err
 }
 
 // sibling names a database beside env's for a data set of its own.
@@ -185,11 +196,7 @@ func floor(ctx context.Context, db *store.DB, years []int, byDistrict bool) (que
 }
 
 func runIndicators(ctx context.Context, env *Env) ([]Result, error) {
-	p, records, err := provinceEnv(ctx, env)
-	if err != nil {
-		return nil, err
-	}
-	a, err := p.App(ctx)
+	a, records, err := provinceApp(ctx, env)
 	if err != nil {
 		return nil, err
 	}
@@ -231,11 +238,7 @@ func runIndicators(ctx context.Context, env *Env) ([]Result, error) {
 }
 
 func runProvince(ctx context.Context, env *Env) ([]Result, error) {
-	p, records, err := provinceEnv(ctx, env)
-	if err != nil {
-		return nil, err
-	}
-	a, err := p.App(ctx)
+	a, records, err := provinceApp(ctx, env)
 	if err != nil {
 		return nil, err
 	}

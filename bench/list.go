@@ -39,20 +39,14 @@ const listClients = 8
 func runList(ctx context.Context, env *Env) ([]Result, error) {
 	d, _ := ledger.Get("case_review")
 	n := env.Records
-	err := env.Ensure(ctx, fmt.Sprintf("case_review-%d", n), func(a *app.App) error {
-		env.Logf("生成 %d 条行政执法案卷评查记录…", n)
+	a, err := env.Filled(ctx, fmt.Sprintf("case_review-%d", n), fmt.Sprintf(" %d 条行政执法案卷评查记录", n), func(a *app.App) error {
 		return fillCaseReview(ctx, env, a.Store(), d, n)
 	})
 	if err != nil {
 		return nil, err
 	}
-	a, err := env.App(ctx)
-	if err != nil {
-		return nil, err
-	}
 	defer a.Close()
 	db := a.Store()
-	analyze(ctx, db)
 	district, err := listDistrict(ctx, db)
 	if err != nil {
 		return nil, err

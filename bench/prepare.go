@@ -139,6 +139,25 @@ func (env *Env) App(ctx context.Context) (*app.App, error) {
 	return a, nil
 }
 
+// Filled ensures the data set name (Ensure: fill runs once, told what it
+// makes for the log), refreshes the planner's statistics and opens the data
+// set for measuring (the caller closes it).
+func (env *Env) Filled(ctx context.Context, name, what string, fill func(a *app.App) error) (*app.App, error) {
+	err := env.Ensure(ctx, name, func(a *app.App) error {
+		env.Logf("生成%s…", what)
+		return fill(a)
+	})
+	if err != nil {
+		return nil, err
+	}
+	a, err := env.App(ctx)
+	if err != nil {
+		return nil, err
+	}
+	analyze(ctx, a.Store())
+	return a, nil
+}
+
 // Ensure runs fill once per data set: it records name in the table
 // bench_data when fill succeeds, and skips fill when name is there. A fill
 // that fails leaves name unrecorded, so the next run fills again (fill must

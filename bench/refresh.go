@@ -33,20 +33,14 @@ const refreshSetting = "deadline.days.normdoc.filing"
 func runRefresh(ctx context.Context, env *Env) ([]Result, error) {
 	n := env.Scale(200_000, 10_000)
 	d, _ := ledger.Get("reconsideration")
-	err := env.Ensure(ctx, fmt.Sprintf("reconsideration-%d", n), func(a *app.App) error {
-		env.Logf("生成 %d 件行政复议案件…", n)
+	a, err := env.Filled(ctx, fmt.Sprintf("reconsideration-%d", n), fmt.Sprintf(" %d 件行政复议案件", n), func(a *app.App) error {
 		return fillReconsideration(ctx, a.Store(), d, n)
 	})
 	if err != nil {
 		return nil, err
 	}
-	a, err := env.App(ctx)
-	if err != nil {
-		return nil, err
-	}
 	defer a.Close()
 	db := a.Store()
-	analyze(ctx, db)
 	actx := app.WithActor(ctx, app.LocalActor())
 	var total int
 	if err := db.SQL().QueryRowContext(ctx, "SELECT COUNT(*) FROM "+d.Table()).Scan(&total); err != nil {

@@ -35,20 +35,14 @@ func searchDocs(env *Env) int {
 
 func runSearch(ctx context.Context, env *Env) ([]Result, error) {
 	n := searchDocs(env)
-	err := env.Ensure(ctx, fmt.Sprintf("handbook-%d", n), func(a *app.App) error {
-		env.Logf("生成 %d 条执法手册条目…", n)
+	a, err := env.Filled(ctx, fmt.Sprintf("handbook-%d", n), fmt.Sprintf(" %d 条执法手册条目", n), func(a *app.App) error {
 		return fillHandbook(ctx, a.Store(), n)
 	})
 	if err != nil {
 		return nil, err
 	}
-	a, err := env.App(ctx)
-	if err != nil {
-		return nil, err
-	}
 	defer a.Close()
 	db := a.Store()
-	analyze(ctx, db)
 	actx := app.WithActor(ctx, app.LocalActor())
 	iters := 15
 	if env.Quick {
