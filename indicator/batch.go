@@ -243,15 +243,7 @@ func (p *batchPlan) values(inds []*Indicator, r raw) []Value {
 				break
 			}
 			d, _ := ledger.Get(ind.Ledger)
-			n := r.at(p.leaf[ind.ID])
-			x := float64(n)
-			if ind.Agg == Sum {
-				x = d.Field(ind.Field).Float(n)
-			}
-			if ind.Divisor != 0 {
-				x /= ind.Divisor
-			}
-			v.Value = round(x, ind.Decimals)
+			v.Value = leafValue(ind, d, r.at(p.leaf[ind.ID]))
 		}
 		memo[ind.ID] = v
 		return v

@@ -100,6 +100,13 @@ func Compute(ctx context.Context, src Source, ind *Indicator, year int, unit str
 	if err != nil {
 		return v, fmt.Errorf("指标 %s: %w", ind.ID, err)
 	}
+	v.Value = leafValue(ind, d, n)
+	return v, nil
+}
+
+// leafValue turns a count or sum indicator's aggregate into its reported
+// value: a Decimal sum unscaled, divided into the reported unit, rounded.
+func leafValue(ind *Indicator, d *ledger.Definition, n int64) float64 {
 	x := float64(n)
 	if ind.Agg == Sum {
 		x = d.Field(ind.Field).Float(n)
@@ -107,8 +114,7 @@ func Compute(ctx context.Context, src Source, ind *Indicator, year int, unit str
 	if ind.Divisor != 0 {
 		x /= ind.Divisor
 	}
-	v.Value = round(x, ind.Decimals)
-	return v, nil
+	return round(x, ind.Decimals)
 }
 
 // ComputeAll evaluates every indicator, skipping those whose ledger has no

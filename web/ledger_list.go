@@ -131,11 +131,7 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 			s.failErr(w, r, err)
 			return
 		}
-		states = map[string][]warning.Item{}
-		for _, it := range items {
-			k := d.KeyText(it.Record)
-			states[k] = append(states[k], it)
-		}
+		states = byKey(d, items)
 	}
 	var recs []app.RecordView
 	total := 0
@@ -177,11 +173,7 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 				s.failErr(w, r, err)
 				return
 			}
-			states = map[string][]warning.Item{}
-			for _, it := range items {
-				k := d.KeyText(it.Record)
-				states[k] = append(states[k], it)
-			}
+			states = byKey(d, items)
 		}
 	}
 	mayWrite := s.app.MayWriteLedger(ctx, d.ID) == nil
@@ -237,6 +229,16 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 	}
 	data.Pager = pager(base, total, lq.Page, lq.PageSize)
 	s.page(w, r, http.StatusOK, "list", d.Name, d.ID, data)
+}
+
+// byKey groups deadline states by their record's natural key.
+func byKey(d *ledger.Definition, items []warning.Item) map[string][]warning.Item {
+	out := map[string][]warning.Item{}
+	for _, it := range items {
+		k := d.KeyText(it.Record)
+		out[k] = append(out[k], it)
+	}
+	return out
 }
 
 // dueMark describes one deadline state.
