@@ -127,13 +127,17 @@ func calendarEnv(ctx context.Context, db *store.DB) (ledger.Env, error) {
 }
 
 // deadlineSettings leaves out the settings that are the application's own
-// (the business date, the demo mark), so the deadline rules see only theirs.
+// (the business date, the demo and generated-data marks), so the deadline
+// rules see only theirs.
 func deadlineSettings(all map[string]string) map[string]string {
 	out := map[string]string{}
 	for k, v := range all {
-		if k != SettingAsOf && k != SettingDemo {
+		if !appSetting[k] {
 			out[k] = v
 		}
 	}
 	return out
 }
+
+// appSetting are the settings the application keeps for itself.
+var appSetting = map[string]bool{SettingAsOf: true, SettingDemo: true, SettingGenerated: true}

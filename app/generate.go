@@ -74,15 +74,12 @@ func (a *App) Generate(ctx context.Context, opt GenerateOptions) (GenerateResult
 	if opt.Scale == 0 {
 		opt.Scale = 1
 	}
-	if opt.Scale < 0 || opt.Scale > 100 {
-		return GenerateResult{}, errorf(Invalid, "--scale 应为大于 0、不超过 100 的倍数，而不是 %g", opt.Scale)
+	if err := opt.Check(); err != nil {
+		return GenerateResult{}, err
 	}
 	ds, err := demo.Districts(opt.Districts)
 	if err != nil {
 		return GenerateResult{}, errorf(Invalid, "%s", err.Error())
-	}
-	if err := generateYear(opt.Year); err != nil {
-		return GenerateResult{}, err
 	}
 	province := ledger.WithDistrict(ctx, demo.ProvinceCode)
 	if err := a.mayGenerate(ctx, province); err != nil {
@@ -123,6 +120,20 @@ func (a *App) Generate(ctx context.Context, opt GenerateOptions) (GenerateResult
 	res.Elapsed = time.Since(start)
 	return res, a.audit(province, "gen", "模拟数据", AuditDetail{Count: res.Records,
 		Note: fmt.Sprintf("%d 个区县，%d 年，种子 %d，倍数 %g", len(ds), opt.Year, opt.Seed, opt.Scale)})
+}
+
+// Check refuses options Generate cannot follow (Invalid, saying which and
+// why), before anything is opened or written: districts beyond the
+// province's, a scale not above 0 or above 100, a year the working-day
+// calendar does not cover.
+func (opt GenerateOptions) Check() error {
+	if opt.Scale < 0 || opt.Scale > 100 {
+		return errorf(Invalid, "--scale 应为大于 0、不超过 100 的倍数，而不是 %g", opt.Scale)
+	}
+	if _, err := demo.Districts(opt.Districts); err != nil {
+		return errorf(Invalid, "%s", err.Error())
+	}
+	return generateYear(opt.Year)
 }
 
 // generateYear checks that the working-day calendar covers the year

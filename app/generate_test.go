@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"fazhi/app"
 	"fazhi/indicator"
@@ -60,6 +61,15 @@ func TestGenerate_DistrictsSumToProvince(t *testing.T) {
 			t.Fatalf("region %+v, districts %+v", r.Region, r.Districts)
 		}
 		figs := checkProvinceSums(t, r)
+		// The province's deadlines read its settings, the generated-data
+		// mark among them (trial: every deadline page answered 500).
+		province := ledger.WithDistrict(local, "410000")
+		if _, _, _, err := ap.Warnings(province, time.Time{}, "", 0); err != nil {
+			t.Errorf("the province's warnings: %v", err)
+		}
+		if _, _, err := ap.Due(province, "reconsideration", time.Time{}, 2022, ""); err != nil {
+			t.Errorf("the province's reconsideration deadlines: %v", err)
+		}
 		again, err := ap.Generate(local, opt)
 		if err != nil {
 			t.Fatal(err)
