@@ -208,7 +208,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		}
 		m := dueMark(it)
 		data.Warnings = append(data.Warnings, WarningRow{State: m.State, Days: m.Days, Ledger: it.Ledger.Name,
-			Key: it.Key(), URL: recordURL(it.Ledger, it.Ledger.KeyText(it.Record)), Deadline: it.Rule.Name, Due: m.Due, Unit: tree.Name(it.Unit())})
+			Key: it.Key(), URL: recordURL(it.Ledger, it.Ledger.KeyText(it.Record), recordDistrict(r, it.Record)), Deadline: it.Rule.Name, Due: m.Due, Unit: tree.Name(it.Unit())})
 	}
 	if data.Rounds, err = s.roundSummaries(r); err != nil {
 		s.failErr(w, r, err)

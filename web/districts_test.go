@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -42,8 +43,28 @@ func TestDistricts_ComparisonPage(t *testing.T) {
 			t.Errorf("/districts lacks %q", w)
 		}
 	}
+	// The city's reader opens a district's record from the list, and the
+	// link names the record's district (trial: every such link was 404).
+	_, _, list := c.get("/ledgers/reconsideration?year=2022")
+	m := regexp.MustCompile(`href="(/ledgers/reconsideration/record\?key=[^"]+)"`).FindStringSubmatch(list)
+	if m == nil {
+		t.Fatal("the city's list of 行政复议案件 links no record")
+	}
+	link := strings.ReplaceAll(m[1], "&amp;", "&")
+	if !strings.Contains(link, "district=410307") {
+		t.Errorf("record link %s names no district", link)
+	}
+	if st, _, body := c.get(link); st != http.StatusOK || !strings.Contains(body, "偃政复") {
+		t.Errorf("the city's reader on %s: %d", link, st)
+	}
+	if st, _, _ := c.get("/ledgers/reconsideration?year=2022&district=410301"); st != http.StatusOK {
+		t.Errorf("a district of the city as district=: %d", st)
+	}
 	d := newClient(t, s)
 	d.login("sifaju")
+	if st, _, _ := d.get("/ledgers/reconsideration?year=2022&district=410303"); st != http.StatusForbidden {
+		t.Errorf("a district account naming another district: %d, want 403", st)
+	}
 	if _, _, body := d.get("/"); strings.Contains(body, `href="/districts"`) {
 		t.Error("a district account is offered the district comparison")
 	}

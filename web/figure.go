@@ -53,7 +53,7 @@ func (s *Server) figure(w http.ResponseWriter, r *http.Request) {
 			fp.Columns = append(fp.Columns, Column{Name: f.Name, Label: f.Label})
 		}
 		for _, rv := range p.Records {
-			row := Row{URL: recordURL(p.Ledger, rv.Key)}
+			row := Row{URL: recordURL(p.Ledger, rv.Key, recordDistrict(r, rv.Record))}
 			for _, f := range cols {
 				row.Cells = append(row.Cells, Cell{Text: f.Format(rv.Record[f.Name], tree.Name)})
 			}

@@ -78,8 +78,9 @@ func (s *Server) showForm(w http.ResponseWriter, r *http.Request, status int, d 
 	}
 	data := formData{Ledger: d, Editing: editing, KeyText: key, Version: version, Action: "/ledgers/" + d.ID + "/new"}
 	if editing {
-		data.Action = "/ledgers/" + d.ID + "/edit?key=" + urlQueryEscape(key)
-		data.RecordURL = recordURL(d, key)
+		dq := r.URL.Query().Get("district")
+		data.Action = inDistrict("/ledgers/"+d.ID+"/edit?key="+urlQueryEscape(key), dq)
+		data.RecordURL = recordURL(d, key, dq)
 	}
 	errs, warns := map[string][]string{}, map[string][]string{}
 	var fe *app.FieldErrors
@@ -137,7 +138,7 @@ func (s *Server) add(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.flash(w, "已新增“"+rv.Key+"”")
-	http.Redirect(w, r, recordURL(d, rv.Key), http.StatusSeeOther)
+	http.Redirect(w, r, recordURL(d, rv.Key, recordDistrict(r, rv.Record)), http.StatusSeeOther)
 }
 
 func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
@@ -165,5 +166,5 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.flash(w, "已保存“"+rv.Key+"”（第"+strconv.FormatInt(rv.Version, 10)+"版）")
-	http.Redirect(w, r, recordURL(d, rv.Key), http.StatusSeeOther)
+	http.Redirect(w, r, recordURL(d, rv.Key, recordDistrict(r, rv.Record)), http.StatusSeeOther)
 }

@@ -214,7 +214,7 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 	}
 	data.Span = len(cols) + 1
 	for _, rv := range recs {
-		row := Row{URL: recordURL(d, rv.Key)}
+		row := Row{URL: recordURL(d, rv.Key, recordDistrict(r, rv.Record))}
 		for _, f := range cols {
 			c := Cell{Text: f.Format(rv.Record[f.Name], tree.Name)}
 			if f.Type == ledger.Int || f.Type == ledger.Decimal {
@@ -254,9 +254,30 @@ func dueMark(it warning.Item) DueMark {
 	return m
 }
 
-// recordURL is the address of one record's page.
-func recordURL(d *ledger.Definition, key string) string {
-	return "/ledgers/" + d.ID + "/record?key=" + url.QueryEscape(key)
+// recordURL is the address of one record's page; district, when not "",
+// names the record's district for a reader of several (a city's or a
+// province's account: natural keys are unique within a district only).
+func recordURL(d *ledger.Definition, key, district string) string {
+	return inDistrict("/ledgers/"+d.ID+"/record?key="+url.QueryEscape(key), district)
+}
+
+// inDistrict adds the district parameter to u (authed makes it the
+// request actor's district: app.Actor.In), unless district is "".
+func inDistrict(u, district string) string {
+	if district == "" {
+		return u
+	}
+	return u + "&district=" + url.QueryEscape(district)
+}
+
+// recordDistrict is the district parameter of a link to record rec: its
+// district when that is not the actor's own, else "".
+func recordDistrict(r *http.Request, rec ledger.Record) string {
+	d, _ := rec[ledger.MetaDistrict].(string)
+	if d == actorOf(r).District {
+		return ""
+	}
+	return d
 }
 
 func pager(base string, total, page, size int) Pager {

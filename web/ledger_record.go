@@ -52,9 +52,9 @@ func (s *Server) record(w http.ResponseWriter, r *http.Request) {
 	data := recordData{Ledger: d, KeyText: rv.Key, Version: rv.Version, Deleted: rv.Deleted,
 		DeletedAt: shortTime(rv.DeletedAt), DeletedBy: rv.DeletedBy, DeleteReason: rv.DeleteWhy,
 		CanEdit: mayChange, CanDelete: mayChange,
-		EditURL:    "/ledgers/" + d.ID + "/edit?key=" + urlQueryEscape(rv.Key),
-		DeleteURL:  "/ledgers/" + d.ID + "/delete?key=" + urlQueryEscape(rv.Key),
-		RestoreURL: "/ledgers/" + d.ID + "/restore?key=" + urlQueryEscape(rv.Key)}
+		EditURL:    inDistrict("/ledgers/"+d.ID+"/edit?key="+urlQueryEscape(rv.Key), recordDistrict(r, rv.Record)),
+		DeleteURL:  inDistrict("/ledgers/"+d.ID+"/delete?key="+urlQueryEscape(rv.Key), recordDistrict(r, rv.Record)),
+		RestoreURL: inDistrict("/ledgers/"+d.ID+"/restore?key="+urlQueryEscape(rv.Key), recordDistrict(r, rv.Record))}
 	for i := range d.Fields {
 		f := &d.Fields[i]
 		data.Fields = append(data.Fields, shownField{Label: f.Label, Text: f.Format(rv.Record[f.Name], tree.Name), Derived: f.Derived})
@@ -152,7 +152,7 @@ func (s *Server) delete(w http.ResponseWriter, r *http.Request) {
 	}
 	s.flash(w, "已删除“"+key+"”，可在记录页恢复")
 	d, _ := app.Ledger(id)
-	http.Redirect(w, r, recordURL(d, key), http.StatusSeeOther)
+	http.Redirect(w, r, recordURL(d, key, r.URL.Query().Get("district")), http.StatusSeeOther)
 }
 
 func (s *Server) restore(w http.ResponseWriter, r *http.Request) {
@@ -163,5 +163,5 @@ func (s *Server) restore(w http.ResponseWriter, r *http.Request) {
 	}
 	s.flash(w, "已恢复“"+key+"”")
 	d, _ := app.Ledger(id)
-	http.Redirect(w, r, recordURL(d, key), http.StatusSeeOther)
+	http.Redirect(w, r, recordURL(d, key, r.URL.Query().Get("district")), http.StatusSeeOther)
 }

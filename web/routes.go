@@ -102,6 +102,15 @@ func (s *Server) authed(h http.Handler) http.Handler {
 			http.Redirect(w, r, "/password", http.StatusSeeOther)
 			return
 		}
+		if dq := r.URL.Query().Get("district"); dq != "" {
+			// A reader of several districts names the one a record is in.
+			in, err := act.In(dq)
+			if err != nil {
+				s.failErr(w, r.WithContext(app.WithActor(r.Context(), act)), err)
+				return
+			}
+			act = in
+		}
 		ctx := app.WithActor(r.Context(), act)
 		ctx = context.WithValue(ctx, ctxKey{}, s.userOf(r, act))
 		h.ServeHTTP(w, r.WithContext(ctx))
