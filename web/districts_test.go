@@ -60,6 +60,18 @@ func TestDistricts_ComparisonPage(t *testing.T) {
 	if st, _, _ := c.get("/ledgers/reconsideration?year=2022&district=410301"); st != http.StatusOK {
 		t.Errorf("a district of the city as district=: %d", st)
 	}
+	// The public catalogue of a deployment of several districts asks which
+	// (trial: a plain-text 500), then lists that district's documents.
+	pub := newClient(t, s)
+	if st, _, body := pub.get("/policies"); st != http.StatusOK || !strings.Contains(body, `href="/policies?district=410307"`) || !strings.Contains(body, `href="/policies?district=410303"`) {
+		t.Errorf("/policies on two districts: %d, no choice of 410307 and 410303", st)
+	}
+	if st, _, body := pub.get("/policies?district=410307"); st != http.StatusOK || !strings.Contains(body, "偃政") || !strings.Contains(body, `name="district" value="410307"`) {
+		t.Errorf("/policies?district=410307: %d, no documents or no district kept in the search form", st)
+	}
+	if st, _, _ := pub.get("/policies?district=419999"); st != http.StatusNotFound {
+		t.Errorf("/policies of an unknown district: %d, want 404", st)
+	}
 	d := newClient(t, s)
 	d.login("sifaju")
 	if st, _, _ := d.get("/ledgers/reconsideration?year=2022&district=410303"); st != http.StatusForbidden {
