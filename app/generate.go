@@ -102,6 +102,9 @@ func (a *App) Generate(ctx context.Context, opt GenerateOptions) (GenerateResult
 	if err := a.markGenerated(province, opt); err != nil {
 		return res, err
 	}
+	if err := a.generatedAsOf(ctx, units, opt.Year); err != nil {
+		return res, err
+	}
 	o := demo.Options{Year: opt.Year, Seed: opt.Seed, Scale: opt.Scale}
 	for i, d := range ds {
 		n, ins, err := a.generateDistrict(ctx, act, d, base, o)
@@ -315,4 +318,31 @@ func readDemoRecords(env ledger.Env) ([]demoLedger, error) {
 		out = append(out, l)
 	}
 	return out, nil
+}
+
+// generatedAsOf sets the business date of every district, city and the
+// province of units to December 1st of year, where none is set, as the
+// demo does for 2022: the dashboards open on the data's year and deadline
+// states are those of that date, not of today (a new-user trial saw empty
+// 2026 dashboards and cases 超期2205天).
+func (a *App) generatedAsOf(ctx context.Context, units []ledger.Unit, year int) error {
+	done := map[string]bool{}
+	for _, u := range units {
+		if done[u.District] {
+			continue
+		}
+		done[u.District] = true
+		in := ledger.WithDistrict(ctx, u.District)
+		set, err := a.db.Settings(in)
+		if err != nil {
+			return err
+		}
+		if set[SettingAsOf] != "" {
+			continue
+		}
+		if err := a.db.SetSetting(in, SettingAsOf, fmt.Sprintf("%04d-12-01", year), "模拟数据"); err != nil {
+			return err
+		}
+	}
+	return nil
 }

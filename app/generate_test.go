@@ -70,6 +70,12 @@ func TestGenerate_DistrictsSumToProvince(t *testing.T) {
 		if _, _, err := ap.Due(province, "reconsideration", time.Time{}, 2022, ""); err != nil {
 			t.Errorf("the province's reconsideration deadlines: %v", err)
 		}
+		// Dashboards open on the data's year, as the demo's do.
+		for _, d := range []string{"410000", "410307"} {
+			if at, err := ap.AsOf(ledger.WithDistrict(local, d)); err != nil || at.Format("2006-01-02") != "2022-12-01" {
+				t.Errorf("business date of %s after gen --year 2022: %v %v", d, at, err)
+			}
+		}
 		again, err := ap.Generate(local, opt)
 		if err != nil {
 			t.Fatal(err)
