@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"fazhi/app"
@@ -128,7 +127,7 @@ func auditList(ctx context.Context, a *cli, sub string, args []string) error {
 	if err != nil {
 		return err
 	}
-	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	tw := newTable(a.stdout)
 	fmt.Fprintln(tw, "序号\t时间\t操作人\t角色\t来源\t操作\t对象\t内容\t")
 	for _, e := range p.Entries {
 		cells := []string{fmt.Sprint(e.Seq), e.At, e.Actor, e.Role, e.Addr, e.ActionLabel, e.Target, e.Detail}

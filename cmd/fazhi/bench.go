@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"fazhi/bench"
 )
@@ -36,7 +35,7 @@ func runBench(ctx context.Context, a *cli, args []string) error {
 
 // writeBench prints the results as a table, then each result's note.
 func writeBench(a *cli, res []bench.Result) {
-	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	tw := newTable(a.stdout)
 	fmt.Fprintln(tw, "基准\t数据库\t单位\t实测\t下限\t倍数\t目标\t结果\t")
 	for _, r := range res {
 		target, mark := "—", "·"

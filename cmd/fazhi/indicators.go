@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"text/tabwriter"
 
 	"fazhi/app"
 	"fazhi/indicator"
@@ -66,7 +65,7 @@ func runIndicators(ctx context.Context, a *cli, args []string) error {
 
 // printIndicators prints figures as a table.
 func (a *cli) printIndicators(year int, vals []indicator.Value) error {
-	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	tw := newTable(a.stdout)
 	fmt.Fprintf(tw, "指标\t名称\t%d年\t\n", year)
 	for _, v := range vals {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", v.ID, v.Name, formatValue(v))
@@ -110,7 +109,7 @@ func (a *cli) indicatorsByDistrict(ctx context.Context, year int, region string,
 		return enc.Encode(r)
 	}
 	fmt.Fprintf(a.stdout, "%s（%s）%d年各区县指标比较\n", r.Region.Name, r.Region.Code, year)
-	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	tw := newTable(a.stdout)
 	fmt.Fprint(tw, "指标\t名称\t合计\t")
 	for _, d := range r.Districts {
 		fmt.Fprintf(tw, "%s\t排名\t%d年\t增减\t", d.Name, year-1)

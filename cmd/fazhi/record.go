@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"fazhi/app"
 	"fazhi/internal/termtext"
@@ -140,7 +139,7 @@ func runRecord(ctx context.Context, a *cli, args []string) error {
 
 // printRecord prints one record field by field, with its bookkeeping.
 func (a *cli) printRecord(v app.RecordView, unitName func(string) string) {
-	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	tw := newTable(a.stdout)
 	for _, f := range v.Ledger.Fields {
 		if x, ok := v.Record[f.Name]; ok {
 			fmt.Fprintf(tw, "%s\t%s\t\n", f.Label, termtext.Cell(f.Format(x, unitName)))

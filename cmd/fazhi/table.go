@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"fazhi/app"
 	"fazhi/internal/termtext"
@@ -27,7 +26,7 @@ func recordMap(d *ledgerDef, r map[string]any, unitName func(string) string) map
 // writeViews prints records as a table of the columns any of them sets.
 func writeViews(a *cli, d *ledgerDef, recs []app.RecordView, unitName func(string) string) {
 	rows := app.Table(d, recs, unitName)
-	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	tw := newTable(a.stdout)
 	for _, row := range rows {
 		cells := make([]string, len(row))
 		for i, c := range row {

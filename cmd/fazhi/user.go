@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"fazhi/app"
 	"fazhi/internal/termtext"
@@ -88,7 +87,7 @@ func runUser(ctx context.Context, a *cli, args []string) error {
 		if err != nil {
 			return err
 		}
-		tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+		tw := newTable(a.stdout)
 		fmt.Fprintln(tw, "账号\t角色\t单位\t数据范围\t状态\t")
 		for _, u := range users {
 			st := "正常"

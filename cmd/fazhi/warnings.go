@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"text/tabwriter"
 	"time"
 
 	"fazhi/app"
@@ -64,7 +63,7 @@ func (a *cli) printWarnings(ctx context.Context, ap *app.App, items []warning.It
 		return err
 	}
 	fmt.Fprintf(a.stdout, "截至 %s：逾期 %d 项，临期 %d 项（%d个工作日内到期）\n", calendar.Format(asOf), count(items, deadline.Overdue), count(items, deadline.Near), eng.Config.NearWorkdays)
-	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	tw := newTable(a.stdout)
 	fmt.Fprintln(tw, "状态\t天数\t届满日\t单位\t台账\t记录\t事项\t")
 	for _, it := range items {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", it.State, daysText(it), calendar.Format(it.Due), termtext.Cell(tree.Name(it.Unit())), it.Ledger.Name, termtext.Cell(it.Key()), it.Rule.Name)
@@ -123,7 +122,7 @@ func runDue(ctx context.Context, a *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	tw := newTable(a.stdout)
 	fmt.Fprintln(tw, "记录\t单位\t事项\t届满日\t状态\t\t")
 	for _, it := range items {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", termtext.Cell(it.Key()), termtext.Cell(tree.Name(it.Unit())), it.Rule.Name, calendar.Format(it.Due), it.State, daysText(it))
