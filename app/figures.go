@@ -174,17 +174,30 @@ type ExplainPart struct {
 	Ledger    *ledger.Definition
 	Value     indicator.Value
 	Records   []RecordView
+	Total     int // records of the part in all (Records may be a page of them)
 }
 
 // Explain returns a figure and the records behind it (both lists for a
 // rate), within the actor's scope, personal fields masked as in GetRecord.
 func (a *App) Explain(ctx context.Context, id string, year int, unit string) (indicator.Value, []ExplainPart, error) {
-	return a.explain(ctx, id, year, unit, false)
+	return a.explain(ctx, id, year, unit, false, 0, 0)
+}
+
+// ExplainPage is Explain (or ExplainAccepted, with acceptedOnly) keeping
+// page (from 1) of size records of each part, ExplainPart.Total counting
+// them all: what a page listing a figure's records shows at province
+// scale.
+func (a *App) ExplainPage(ctx context.Context, id string, year int, unit string, acceptedOnly bool, page, size int) (indicator.Value, []ExplainPart, error) {
+	if size <= 0 {
+		return indicator.Value{}, nil, errorf(Invalid, "每页记录数应大于 0")
+	}
+	return a.explain(ctx, id, year, unit, acceptedOnly, size, (max(page, 1)-1)*size)
 }
 
 // explain is Explain over every readable record, or over the records of
-// accepted 报送 submissions only.
-func (a *App) explain(ctx context.Context, id string, year int, unit string, acceptedOnly bool) (indicator.Value, []ExplainPart, error) {
+// accepted 报送 submissions only; limit > 0 keeps that many records of
+// each part from offset on.
+func (a *App) explain(ctx context.Context, id string, year int, unit string, acceptedOnly bool, limit, offset int) (indicator.Value, []ExplainPart, error) {
 	ind, err := Indicator(id)
 	if err != nil {
 		return indicator.Value{}, nil, err
@@ -204,13 +217,13 @@ func (a *App) explain(ctx context.Context, id string, year int, unit string, acc
 		}
 		from = accepted{src, units}
 	}
-	v, parts, err := indicator.Explain(ctx, from, ind, year, code)
+	v, parts, err := indicator.ExplainPage(ctx, from, ind, year, code, limit, offset)
 	if err != nil {
 		return v, nil, err
 	}
 	out := make([]ExplainPart, len(parts))
 	for i, p := range parts {
-		out[i] = ExplainPart{Indicator: p.Indicator, Ledger: p.Ledger, Value: p.Value}
+		out[i] = ExplainPart{Indicator: p.Indicator, Ledger: p.Ledger, Value: p.Value, Total: p.Total}
 		for _, r := range p.Records {
 			out[i].Records = append(out[i].Records, a.view(act, p.Ledger, r))
 		}

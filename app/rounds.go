@@ -524,5 +524,5 @@ func (a *App) IndicatorsAccepted(ctx context.Context, year int, unit string) ([]
 
 // ExplainAccepted is Explain over the records of accepted 报送 submissions only.
 func (a *App) ExplainAccepted(ctx context.Context, id string, year int, unit string) (indicator.Value, []ExplainPart, error) {
-	return a.explain(ctx, id, year, unit, true)
+	return a.explain(ctx, id, year, unit, true, 0, 0)
 }

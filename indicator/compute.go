@@ -189,6 +189,13 @@ func Explain(ctx context.Context, src Source, ind *Indicator, year int, unit str
 // ExplainLimit is Explain keeping at most limit records of each part
 // (0: all); Part.Total still counts them all.
 func ExplainLimit(ctx context.Context, src Source, ind *Indicator, year int, unit string, limit int) (Value, []Part, error) {
+	return ExplainPage(ctx, src, ind, year, unit, limit, 0)
+}
+
+// ExplainPage is ExplainLimit from the offset-th record of each part on
+// (a page of a long list: at province scale a figure has tens of
+// thousands of records); Part.Total still counts them all.
+func ExplainPage(ctx context.Context, src Source, ind *Indicator, year int, unit string, limit, offset int) (Value, []Part, error) {
 	v, err := Compute(ctx, src, ind, year, unit)
 	if err != nil {
 		return v, nil, err
@@ -198,13 +205,23 @@ func ExplainLimit(ctx context.Context, src Source, ind *Indicator, year int, uni
 	for _, p := range parts {
 		d, _ := ledger.Get(p.Ledger)
 		q := p.Query(year, unit)
-		q.Limit = limit
+		q.Limit, q.Offset = limit, offset
 		recs, total, err := src.FindRecords(ctx, d, q)
 		if err != nil {
 			return v, nil, err
 		}
-		if limit == 0 || len(recs) == 0 {
+		if limit == 0 {
 			total = len(recs)
+		} else if len(recs) == 0 && offset > 0 {
+			// Past the end: count them (the window counted none).
+			q.Limit, q.Offset = 0, 0
+			n, err := src.AggregateRecords(ctx, d, q, ledger.AggCount, "")
+			if err != nil {
+				return v, nil, err
+			}
+			total = int(n)
+		} else if len(recs) == 0 {
+			total = 0
 		}
 		pv := v
 		if p != ind {

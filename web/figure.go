@@ -20,7 +20,12 @@ type figureData struct {
 	Year                          int
 	AcceptedOnly                  bool
 	Parts                         []figurePart
+	Pager                         *Pager // nil when every record fits one page
 }
+
+// figurePageSize is how many records of each part a figure's page lists
+// (at province scale a figure has tens of thousands).
+const figurePageSize = 200
 
 // figure lists the records behind one figure, within the user's scope.
 func (s *Server) figure(w http.ResponseWriter, r *http.Request) {
@@ -31,11 +36,9 @@ func (s *Server) figure(w http.ResponseWriter, r *http.Request) {
 		year = s.asOfYear(r)
 	}
 	accepted := q.Get("accepted") == "1"
-	explain := s.app.Explain
-	if accepted {
-		explain = s.app.ExplainAccepted
-	}
-	v, parts, err := explain(ctx, r.PathValue("id"), year, q.Get("unit"))
+	page, _ := strconv.Atoi(q.Get("page"))
+	page = max(page, 1)
+	v, parts, err := s.app.ExplainPage(ctx, r.PathValue("id"), year, q.Get("unit"), accepted, page, figurePageSize)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
@@ -46,8 +49,10 @@ func (s *Server) figure(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data := figureData{Name: v.Name, Value: figureText(v), Unit: v.Unit, Definition: v.Definition, Year: year, AcceptedOnly: accepted}
+	most := 0
 	for _, p := range parts {
-		fp := figurePart{Title: p.Value.Name, Ledger: p.Ledger, Count: len(p.Records)}
+		most = max(most, p.Total)
+		fp := figurePart{Title: p.Value.Name, Ledger: p.Ledger, Count: p.Total}
 		cols := listColumns(p.Ledger)
 		for _, f := range cols {
 			fp.Columns = append(fp.Columns, Column{Name: f.Name, Label: f.Label})
@@ -60,6 +65,11 @@ func (s *Server) figure(w http.ResponseWriter, r *http.Request) {
 			fp.Rows = append(fp.Rows, row)
 		}
 		data.Parts = append(data.Parts, fp)
+	}
+	if most > figurePageSize {
+		// Every part pages together: page n shows records n·size… of each.
+		pg := pager(r.URL.Path+"?"+q.Encode(), most, page, figurePageSize)
+		data.Pager = &pg
 	}
 	s.page(w, r, http.StatusOK, "figure", v.Name, "dashboard", data)
 }
