@@ -86,6 +86,19 @@ func (b *tab) text(css string) string {
 	return strings.TrimSpace(s)
 }
 
+// textNow returns the text of the first element matching css as the page
+// is at this instant ("" when none matches), for polling a page that htmx
+// is changing: b.text waits for a node that a swap may replace between
+// finding it and reading it ("No node with given id found").
+func (b *tab) textNow(css string) string {
+	b.t.Helper()
+	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`(document.querySelector(`+jsString(css)+`) || {}).textContent || ""`))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return strings.TrimSpace(s)
+}
+
 // count returns how many elements match css.
 func (b *tab) count(css string) int {
 	b.t.Helper()

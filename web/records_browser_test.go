@@ -137,7 +137,7 @@ func TestSearchChinese_Browser(t *testing.T) {
 	b.open("/ledgers/contract")
 	all := b.text(".pager .total")
 	b.do(chromedp.SendKeys(chromedp.CSS(`input[name="q"]`), "代建"))
-	waitFor(t, func() bool { return b.text(".pager .total") != all })
+	waitFor(t, func() bool { v := b.textNow(".pager .total"); return v != "" && v != all })
 	rows := b.text("table.records tbody")
 	if !strings.Contains(rows, "代建") {
 		t.Errorf("search 代建 rows:\n%s", rows)

@@ -32,7 +32,7 @@ func TestReport_Browser(t *testing.T) {
 	}
 	b.do(chromedp.SetValue(chromedp.CSS(`textarea[name="source"]`), wrong),
 		chromedp.SendKeys(chromedp.CSS(`textarea[name="source"]`), " "))
-	waitFor(t, func() bool { return strings.Contains(b.text("#lint"), "50") })
+	waitFor(t, func() bool { return strings.Contains(b.textNow("#lint"), "50") })
 	if l := b.text("#lint"); !strings.Contains(l, "48") {
 		t.Errorf("lint finding does not name the indicator's value 48: %s", l)
 	}
