@@ -81,7 +81,7 @@ func runList(ctx context.Context, env *Env) ([]Result, error) {
 		n, listClients, perClient, pages)
 	return []Result{
 		NewResult("list/p50", env, "ms", ms(quantile(figure, 0.5)), ms(quantile(floor, 0.5)), -1, note),
-		NewResult("list/p99", env, "ms", ms(quantile(figure, 0.99)), ms(quantile(floor, 0.99)), 2, ""),
+		NewResult("list/p99", env, "ms", ms(quantile(figure, 0.99)), ms(quantile(floor, 0.99)), 2, "同上，第 99 百分位的响应时间"),
 	}, nil
 }
 

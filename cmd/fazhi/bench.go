@@ -55,6 +55,9 @@ func writeBench(a *cli, res []bench.Result) {
 			notes = append(notes, fmt.Sprintf("  %s（%s）: %s", r.Name, r.Engine, r.Note))
 		}
 	}
+	if len(res) > 0 {
+		fmt.Fprintln(a.stdout, "\n倍数 = 实测 ÷ 下限（同一次运行中测得的最省做法：手写 SQL、裸 net/http 处理器）；✓ 达到目标，✗ 未达到，· 只报告不设目标。")
+	}
 	if len(notes) > 0 {
 		fmt.Fprintln(a.stdout, "\n说明:\n"+strings.Join(notes, "\n"))
 	}
