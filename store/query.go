@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -239,10 +240,7 @@ func (db *DB) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Qu
 	if err != nil {
 		return nil, 0, err
 	}
-	fields := make([]*ledger.Field, len(d.Fields))
-	for i := range d.Fields {
-		fields[i] = &d.Fields[i]
-	}
+	fields := fieldList(d)
 	order := strings.Join(d.Key, ", ")
 	if q.YearField != "" {
 		dir := ""
@@ -276,21 +274,11 @@ func (db *DB) FindRecords(ctx context.Context, d *ledger.Definition, q ledger.Qu
 	var out []ledger.Record
 	total := 0
 	for rows.Next() {
-		vals := make([]any, len(fields)+len(metaKeys)+2)
-		ptrs := make([]any, len(vals))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			return nil, 0, err
-		}
-		r, id, err := db.toRecord(fields, vals[:len(fields)+1])
+		r, extra, err := db.scanRecord(rows, fields, 1)
 		if err != nil {
 			return nil, 0, err
 		}
-		r[ledger.MetaID] = id
-		setMeta(r, vals[len(fields)+1:len(vals)-1])
-		total = int(toInt64(vals[len(vals)-1]))
+		total = int(toInt64(extra[0]))
 		out = append(out, r)
 	}
 	if q.NoTotal {
@@ -341,6 +329,37 @@ func toInt64(v any) int64 {
 		return int64(x)
 	}
 	return 0
+}
+
+// fieldList is every field of d, in declaration order.
+func fieldList(d *ledger.Definition) []*ledger.Field {
+	fields := make([]*ledger.Field, len(d.Fields))
+	for i := range d.Fields {
+		fields[i] = &d.Fields[i]
+	}
+	return fields
+}
+
+// scanRecord reads one row of "SELECT id, <fields>, <metaColumns>, <extra
+// more columns>" into a record carrying its id and bookkeeping (MetaID,
+// setMeta), and returns the extra columns' values as scanned.
+func (db *DB) scanRecord(rows *sql.Rows, fields []*ledger.Field, extra int) (ledger.Record, []any, error) {
+	vals := make([]any, 1+len(fields)+len(metaKeys)+extra)
+	ptrs := make([]any, len(vals))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	if err := rows.Scan(ptrs...); err != nil {
+		return nil, nil, err
+	}
+	r, id, err := db.toRecord(fields, vals[:len(fields)+1])
+	if err != nil {
+		return nil, nil, err
+	}
+	r[ledger.MetaID] = id
+	meta := len(fields) + 1
+	setMeta(r, vals[meta:meta+len(metaKeys)])
+	return r, vals[meta+len(metaKeys):], nil
 }
 
 // metaColumns are the bookkeeping columns FindRecords returns after the

@@ -101,10 +101,7 @@ func (db *DB) recordPage(ctx context.Context, q querier, d *ledger.Definition, a
 		clause += " AND id > ?"
 	}
 	args = append(args, after)
-	fields := make([]*ledger.Field, len(d.Fields))
-	for i := range d.Fields {
-		fields[i] = &d.Fields[i]
-	}
+	fields := fieldList(d)
 	sqlText := fmt.Sprintf("%sSELECT id, %s, %s FROM %s%s ORDER BY id LIMIT %d", prefix, columnList(fields), metaColumns, d.Table(), clause, n)
 	rows, err := q.QueryContext(ctx, db.rebind(sqlText), args...)
 	if err != nil {
@@ -114,21 +111,11 @@ func (db *DB) recordPage(ctx context.Context, q querier, d *ledger.Definition, a
 	out := make([]ledger.Record, 0, n)
 	var last int64
 	for rows.Next() {
-		vals := make([]any, len(fields)+len(metaKeys)+1)
-		ptrs := make([]any, len(vals))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			return nil, 0, err
-		}
-		r, id, err := db.toRecord(fields, vals[:len(fields)+1])
+		r, _, err := db.scanRecord(rows, fields, 0)
 		if err != nil {
 			return nil, 0, err
 		}
-		r[ledger.MetaID] = id
-		setMeta(r, vals[len(fields)+1:])
-		last = id
+		last = r[ledger.MetaID].(int64)
 		out = append(out, r)
 	}
 	return out, last, rows.Err()
