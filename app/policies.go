@@ -63,19 +63,6 @@ func (a *App) Policies(ctx context.Context, text string) ([]Policy, time.Time, e
 // the catalogue is public (国务院办公厅关于加强行政规范性文件制定和监督
 // 管理工作的通知, 国办发〔2018〕37号: documents in force are published).
 func (a *App) PolicyDistricts(ctx context.Context) ([]District, error) {
-	codes, err := a.db.Districts(ctx)
-	if err != nil {
-		return nil, err
-	}
-	all, err := a.db.AllUnitTree(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var out []District
-	for _, c := range codes {
-		if ledger.LevelOf(c) == ledger.LevelCounty {
-			out = append(out, District{c, districtName(all, c)})
-		}
-	}
-	return out, nil
+	out, _, err := a.countyDistricts(ctx, "")
+	return out, err
 }

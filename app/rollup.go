@@ -263,25 +263,32 @@ func (a *App) ComparableDistricts(ctx context.Context) ([]District, error) {
 	if !act.may(permRead) {
 		return nil, nil
 	}
+	out, all, err := a.countyDistricts(ctx, act.District)
+	if err != nil || !wholeDistricts(act, all) {
+		return nil, err
+	}
+	return out, nil
+}
+
+// countyDistricts lists the county-level districts holding units within
+// region ("" = every one), with their names, by code, and the tree of
+// every unit it named them from.
+func (a *App) countyDistricts(ctx context.Context, region string) ([]District, *ledger.UnitTree, error) {
 	codes, err := a.db.Districts(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	all, err := a.db.AllUnitTree(ctx)
 	if err != nil {
-		return nil, err
-	}
-	if !wholeDistricts(act, all) {
-		return nil, nil
+		return nil, nil, err
 	}
 	var out []District
 	for _, c := range codes {
-		if ledger.LevelOf(c) != ledger.LevelCounty || !ledger.InRegion(c, act.District) {
-			continue
+		if ledger.LevelOf(c) == ledger.LevelCounty && ledger.InRegion(c, region) {
+			out = append(out, District{c, districtName(all, c)})
 		}
-		out = append(out, District{c, districtName(all, c)})
 	}
-	return out, nil
+	return out, all, nil
 }
 
 // change is the difference of an indicator's two values, rounded to the
